@@ -40,19 +40,27 @@ func (x *Report) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Report) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Report) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -69,7 +77,7 @@ func (x *Report) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_ERROR", raw, typed.ErrLength)
 			}
-			x.fError = uint32(typed.Uint32At(p, raw, sb))
+			x.fError = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // BINDER_A_REPORT_CONTEXT
 			if !typed.CheckString(p, true, 0) {
@@ -81,25 +89,25 @@ func (x *Report) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_FROM_PID", raw, typed.ErrLength)
 			}
-			x.fFromPid = uint32(typed.Uint32At(p, raw, sb))
+			x.fFromPid = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // BINDER_A_REPORT_FROM_TID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_FROM_TID", raw, typed.ErrLength)
 			}
-			x.fFromTid = uint32(typed.Uint32At(p, raw, sb))
+			x.fFromTid = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // BINDER_A_REPORT_TO_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_TO_PID", raw, typed.ErrLength)
 			}
-			x.fToPid = uint32(typed.Uint32At(p, raw, sb))
+			x.fToPid = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // BINDER_A_REPORT_TO_TID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_TO_TID", raw, typed.ErrLength)
 			}
-			x.fToTid = uint32(typed.Uint32At(p, raw, sb))
+			x.fToTid = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // BINDER_A_REPORT_IS_REPLY
 			if len(p) != 0 {
@@ -110,19 +118,111 @@ func (x *Report) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // BINDER_A_REPORT_CODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_CODE", raw, typed.ErrLength)
 			}
-			x.fCode = uint32(typed.Uint32At(p, raw, sb))
+			x.fCode = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // BINDER_A_REPORT_DATA_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_DATA_SIZE", raw, typed.ErrLength)
 			}
-			x.fDataSize = uint32(typed.Uint32At(p, raw, sb))
+			x.fDataSize = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 9
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "report", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "report", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Report) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "report", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "report", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // BINDER_A_REPORT_ERROR
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_ERROR", raw, typed.ErrLength)
+			}
+			x.fError = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // BINDER_A_REPORT_CONTEXT
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_CONTEXT", raw, typed.ErrString)
+			}
+			x.fContext = p
+			x.has[0] |= 1 << 1
+		case 3: // BINDER_A_REPORT_FROM_PID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_FROM_PID", raw, typed.ErrLength)
+			}
+			x.fFromPid = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // BINDER_A_REPORT_FROM_TID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_FROM_TID", raw, typed.ErrLength)
+			}
+			x.fFromTid = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // BINDER_A_REPORT_TO_PID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_TO_PID", raw, typed.ErrLength)
+			}
+			x.fToPid = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // BINDER_A_REPORT_TO_TID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_TO_TID", raw, typed.ErrLength)
+			}
+			x.fToTid = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // BINDER_A_REPORT_IS_REPLY
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_IS_REPLY", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 6
+		case 8: // BINDER_A_REPORT_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // BINDER_A_REPORT_CODE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_CODE", raw, typed.ErrLength)
+			}
+			x.fCode = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // BINDER_A_REPORT_DATA_SIZE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "report", "BINDER_A_REPORT_DATA_SIZE", raw, typed.ErrLength)
+			}
+			x.fDataSize = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {

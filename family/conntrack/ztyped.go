@@ -144,19 +144,27 @@ func (x *Counter) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Counter) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Counter) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -185,13 +193,70 @@ func (x *Counter) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_PACKETS_OLD", raw, typed.ErrLength)
 			}
-			x.fPacketsOld = uint32(typed.Uint32At(p, raw, sb))
+			x.fPacketsOld = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // CONNTRACK_A_COUNTER_ATTRS_BYTES_OLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_BYTES_OLD", raw, typed.ErrLength)
 			}
-			x.fBytesOld = uint32(typed.Uint32At(p, raw, sb))
+			x.fBytesOld = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "counter-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "counter-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Counter) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "counter-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "counter-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // CONNTRACK_A_COUNTER_ATTRS_PACKETS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
+			}
+			x.fPackets = uint64(typed.Uint64(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // CONNTRACK_A_COUNTER_ATTRS_BYTES
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
+			}
+			x.fBytes = uint64(typed.Uint64(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // CONNTRACK_A_COUNTER_ATTRS_PACKETS_OLD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_PACKETS_OLD", raw, typed.ErrLength)
+			}
+			x.fPacketsOld = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // CONNTRACK_A_COUNTER_ATTRS_BYTES_OLD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "counter-attrs", "CONNTRACK_A_COUNTER_ATTRS_BYTES_OLD", raw, typed.ErrLength)
+			}
+			x.fBytesOld = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -359,19 +424,114 @@ func (x *TupleProto) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *TupleProto) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *TupleProto) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM", raw, typed.ErrLength)
+			}
+			x.fProtoNum = uint8(p[0])
+			x.has[0] |= 1 << 0
+		case 2: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT", raw, typed.ErrLength)
+			}
+			x.fProtoSrcPort = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT", raw, typed.ErrLength)
+			}
+			x.fProtoDstPort = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		case 4: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID", raw, typed.ErrLength)
+			}
+			x.fProtoIcmpId = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 3
+		case 5: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE", raw, typed.ErrLength)
+			}
+			x.fProtoIcmpType = uint8(p[0])
+			x.has[0] |= 1 << 4
+		case 6: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE", raw, typed.ErrLength)
+			}
+			x.fProtoIcmpCode = uint8(p[0])
+			x.has[0] |= 1 << 5
+		case 7: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID", raw, typed.ErrLength)
+			}
+			x.fProtoIcmpv6Id = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 6
+		case 8: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE", raw, typed.ErrLength)
+			}
+			x.fProtoIcmpv6Type = uint8(p[0])
+			x.has[0] |= 1 << 7
+		case 9: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE", raw, typed.ErrLength)
+			}
+			x.fProtoIcmpv6Code = uint8(p[0])
+			x.has[0] |= 1 << 8
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "tuple-proto-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *TupleProto) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -709,19 +869,84 @@ func (x *TupleIp) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *TupleIp) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *TupleIp) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC", raw, typed.ErrLength)
+			}
+			x.fIpV4Src = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST", raw, typed.ErrLength)
+			}
+			x.fIpV4Dst = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC
+			if !typed.CheckBinary(len(p), 16, -1) {
+				return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC", raw, typed.ErrLength)
+			}
+			x.fIpV6Src = p
+			x.has[0] |= 1 << 2
+		case 4: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST
+			if !typed.CheckBinary(len(p), 16, -1) {
+				return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST", raw, typed.ErrLength)
+			}
+			x.fIpV6Dst = p
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "tuple-ip-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *TupleIp) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -920,19 +1145,27 @@ func (x *Tuple) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Tuple) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Tuple) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -949,16 +1182,339 @@ func (x *Tuple) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP", raw, typed.ErrLength)
 			}
-			if err := x.fTupleIp.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fTupleIp
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC", raw, typed.ErrLength)
+						}
+						x.fIpV4Src = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 0
+					case 2: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST", raw, typed.ErrLength)
+						}
+						x.fIpV4Dst = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 1
+					case 3: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC
+						if !typed.CheckBinary(len(p), 16, -1) {
+							return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC", raw, typed.ErrLength)
+						}
+						x.fIpV6Src = p
+						x.has[0] |= 1 << 2
+					case 4: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST
+						if !typed.CheckBinary(len(p), 16, -1) {
+							return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST", raw, typed.ErrLength)
+						}
+						x.fIpV6Dst = p
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "tuple-ip-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO", raw, typed.ErrLength)
 			}
-			if err := x.fTupleProto.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fTupleProto
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM", raw, typed.ErrLength)
+						}
+						x.fProtoNum = uint8(p[0])
+						x.has[0] |= 1 << 0
+					case 2: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT", raw, typed.ErrLength)
+						}
+						x.fProtoSrcPort = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 1
+					case 3: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT", raw, typed.ErrLength)
+						}
+						x.fProtoDstPort = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 2
+					case 4: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID", raw, typed.ErrLength)
+						}
+						x.fProtoIcmpId = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 3
+					case 5: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE", raw, typed.ErrLength)
+						}
+						x.fProtoIcmpType = uint8(p[0])
+						x.has[0] |= 1 << 4
+					case 6: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE", raw, typed.ErrLength)
+						}
+						x.fProtoIcmpCode = uint8(p[0])
+						x.has[0] |= 1 << 5
+					case 7: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID", raw, typed.ErrLength)
+						}
+						x.fProtoIcmpv6Id = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 6
+					case 8: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE", raw, typed.ErrLength)
+						}
+						x.fProtoIcmpv6Type = uint8(p[0])
+						x.has[0] |= 1 << 7
+					case 9: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE", raw, typed.ErrLength)
+						}
+						x.fProtoIcmpv6Code = uint8(p[0])
+						x.has[0] |= 1 << 8
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "tuple-proto-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE", raw, typed.ErrLength)
+			}
+			x.fTupleZone = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "tuple-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "tuple-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Tuple) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "tuple-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "tuple-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fTupleIp
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC", raw, typed.ErrLength)
+						}
+						x.fIpV4Src = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 0
+					case 2: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST", raw, typed.ErrLength)
+						}
+						x.fIpV4Dst = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 1
+					case 3: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC
+						if !typed.CheckBinary(len(p), 16, -1) {
+							return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC", raw, typed.ErrLength)
+						}
+						x.fIpV6Src = p
+						x.has[0] |= 1 << 2
+					case 4: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST
+						if !typed.CheckBinary(len(p), 16, -1) {
+							return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST", raw, typed.ErrLength)
+						}
+						x.fIpV6Dst = p
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "tuple-ip-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fTupleProto
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM", raw, typed.ErrLength)
+						}
+						x.fProtoNum = uint8(p[0])
+						x.has[0] |= 1 << 0
+					case 2: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT", raw, typed.ErrLength)
+						}
+						x.fProtoSrcPort = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 1
+					case 3: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT", raw, typed.ErrLength)
+						}
+						x.fProtoDstPort = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 2
+					case 4: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID", raw, typed.ErrLength)
+						}
+						x.fProtoIcmpId = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 3
+					case 5: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE", raw, typed.ErrLength)
+						}
+						x.fProtoIcmpType = uint8(p[0])
+						x.has[0] |= 1 << 4
+					case 6: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE", raw, typed.ErrLength)
+						}
+						x.fProtoIcmpCode = uint8(p[0])
+						x.has[0] |= 1 << 5
+					case 7: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID", raw, typed.ErrLength)
+						}
+						x.fProtoIcmpv6Id = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 6
+					case 8: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE", raw, typed.ErrLength)
+						}
+						x.fProtoIcmpv6Type = uint8(p[0])
+						x.has[0] |= 1 << 7
+					case 9: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE", raw, typed.ErrLength)
+						}
+						x.fProtoIcmpv6Code = uint8(p[0])
+						x.has[0] |= 1 << 8
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "tuple-proto-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE
@@ -1121,20 +1677,86 @@ func (x *ProtoinfoTcp) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ProtoinfoTcp) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ProtoinfoTcp) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE", raw, typed.ErrLength)
+			}
+			x.fTcpState = uint8(p[0])
+			x.has[0] |= 1 << 0
+		case 2: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL", raw, typed.ErrLength)
+			}
+			x.fTcpWscaleOriginal = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY", raw, typed.ErrLength)
+			}
+			x.fTcpWscaleReply = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 4: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL
+			x.fTcpFlagsOriginal = p
+			x.has[0] |= 1 << 3
+		case 5: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY
+			x.fTcpFlagsReply = p
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ProtoinfoTcp) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1431,19 +2053,78 @@ func (x *ProtoinfoDccp) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ProtoinfoDccp) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ProtoinfoDccp) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_STATE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_STATE", raw, typed.ErrLength)
+			}
+			x.fDccpState = uint8(p[0])
+			x.has[0] |= 1 << 0
+		case 2: // CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_ROLE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_ROLE", raw, typed.ErrLength)
+			}
+			x.fDccpRole = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_HANDSHAKE_SEQ
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_HANDSHAKE_SEQ", raw, typed.ErrLength)
+			}
+			x.fDccpHandshakeSeq = uint64(typed.Uint64(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ProtoinfoDccp) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1612,19 +2293,78 @@ func (x *ProtoinfoSctp) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ProtoinfoSctp) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ProtoinfoSctp) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE", raw, typed.ErrLength)
+			}
+			x.fSctpState = uint8(p[0])
+			x.has[0] |= 1 << 0
+		case 2: // CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_ORIGINAL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_ORIGINAL", raw, typed.ErrLength)
+			}
+			x.fVtagOriginal = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_REPLY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_REPLY", raw, typed.ErrLength)
+			}
+			x.fVtagReply = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ProtoinfoSctp) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1793,19 +2533,27 @@ func (x *Protoinfo) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Protoinfo) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Protoinfo) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1822,24 +2570,371 @@ func (x *Protoinfo) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_TCP", raw, typed.ErrLength)
 			}
-			if err := x.fProtoinfoTcp.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fProtoinfoTcp
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE", raw, typed.ErrLength)
+						}
+						x.fTcpState = uint8(p[0])
+						x.has[0] |= 1 << 0
+					case 2: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL", raw, typed.ErrLength)
+						}
+						x.fTcpWscaleOriginal = uint8(p[0])
+						x.has[0] |= 1 << 1
+					case 3: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY", raw, typed.ErrLength)
+						}
+						x.fTcpWscaleReply = uint8(p[0])
+						x.has[0] |= 1 << 2
+					case 4: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL
+						x.fTcpFlagsOriginal = p
+						x.has[0] |= 1 << 3
+					case 5: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY
+						x.fTcpFlagsReply = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_DCCP
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_DCCP", raw, typed.ErrLength)
 			}
-			if err := x.fProtoinfoDccp.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fProtoinfoDccp
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_STATE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_STATE", raw, typed.ErrLength)
+						}
+						x.fDccpState = uint8(p[0])
+						x.has[0] |= 1 << 0
+					case 2: // CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_ROLE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_ROLE", raw, typed.ErrLength)
+						}
+						x.fDccpRole = uint8(p[0])
+						x.has[0] |= 1 << 1
+					case 3: // CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_HANDSHAKE_SEQ
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_HANDSHAKE_SEQ", raw, typed.ErrLength)
+						}
+						x.fDccpHandshakeSeq = uint64(typed.Uint64(p, typed.BigSwap))
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_SCTP
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_SCTP", raw, typed.ErrLength)
 			}
-			if err := x.fProtoinfoSctp.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fProtoinfoSctp
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE", raw, typed.ErrLength)
+						}
+						x.fSctpState = uint8(p[0])
+						x.has[0] |= 1 << 0
+					case 2: // CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_ORIGINAL
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_ORIGINAL", raw, typed.ErrLength)
+						}
+						x.fVtagOriginal = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 1
+					case 3: // CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_REPLY
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_REPLY", raw, typed.ErrLength)
+						}
+						x.fVtagReply = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "protoinfo-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "protoinfo-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Protoinfo) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "protoinfo-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "protoinfo-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_TCP
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_TCP", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fProtoinfoTcp
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE", raw, typed.ErrLength)
+						}
+						x.fTcpState = uint8(p[0])
+						x.has[0] |= 1 << 0
+					case 2: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL", raw, typed.ErrLength)
+						}
+						x.fTcpWscaleOriginal = uint8(p[0])
+						x.has[0] |= 1 << 1
+					case 3: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY", raw, typed.ErrLength)
+						}
+						x.fTcpWscaleReply = uint8(p[0])
+						x.has[0] |= 1 << 2
+					case 4: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL
+						x.fTcpFlagsOriginal = p
+						x.has[0] |= 1 << 3
+					case 5: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY
+						x.fTcpFlagsReply = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_DCCP
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_DCCP", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fProtoinfoDccp
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_STATE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_STATE", raw, typed.ErrLength)
+						}
+						x.fDccpState = uint8(p[0])
+						x.has[0] |= 1 << 0
+					case 2: // CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_ROLE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_ROLE", raw, typed.ErrLength)
+						}
+						x.fDccpRole = uint8(p[0])
+						x.has[0] |= 1 << 1
+					case 3: // CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_HANDSHAKE_SEQ
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "CONNTRACK_A_PROTOINFO_DCCP_ATTRS_DCCP_HANDSHAKE_SEQ", raw, typed.ErrLength)
+						}
+						x.fDccpHandshakeSeq = uint64(typed.Uint64(p, typed.BigSwap))
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "protoinfo-dccp-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_SCTP
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_SCTP", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fProtoinfoSctp
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_SCTP_STATE", raw, typed.ErrLength)
+						}
+						x.fSctpState = uint8(p[0])
+						x.has[0] |= 1 << 0
+					case 2: // CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_ORIGINAL
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_ORIGINAL", raw, typed.ErrLength)
+						}
+						x.fVtagOriginal = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 1
+					case 3: // CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_REPLY
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "CONNTRACK_A_PROTOINFO_SCTP_ATTRS_VTAG_REPLY", raw, typed.ErrLength)
+						}
+						x.fVtagReply = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "protoinfo-sctp-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 2
 		default:
@@ -1996,19 +3091,66 @@ func (x *Help) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Help) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Help) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "help-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "help-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // CONNTRACK_A_HELP_ATTRS_HELP_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "help-attrs", "CONNTRACK_A_HELP_ATTRS_HELP_NAME", raw, typed.ErrString)
+			}
+			x.fHelpName = p
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "help-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "help-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Help) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -2133,19 +3275,72 @@ func (x *NatProto) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *NatProto) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *NatProto) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "nat-proto-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "nat-proto-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MIN
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nat-proto-attrs", "CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MIN", raw, typed.ErrLength)
+			}
+			x.fNatPortMin = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MAX
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nat-proto-attrs", "CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MAX", raw, typed.ErrLength)
+			}
+			x.fNatPortMax = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "nat-proto-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "nat-proto-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *NatProto) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -2288,19 +3483,27 @@ func (x *Nat) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Nat) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Nat) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -2335,8 +3538,147 @@ func (x *Nat) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "nat-attrs", "CONNTRACK_A_NAT_ATTRS_NAT_PROTO", raw, typed.ErrLength)
 			}
-			if err := x.fNatProto.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fNatProto
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "nat-proto-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "nat-proto-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MIN
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "nat-proto-attrs", "CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MIN", raw, typed.ErrLength)
+						}
+						x.fNatPortMin = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 0
+					case 2: // CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MAX
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "nat-proto-attrs", "CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MAX", raw, typed.ErrLength)
+						}
+						x.fNatPortMax = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "nat-proto-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "nat-proto-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "nat-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Nat) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // CONNTRACK_A_NAT_ATTRS_NAT_V4_MINIP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nat-attrs", "CONNTRACK_A_NAT_ATTRS_NAT_V4_MINIP", raw, typed.ErrLength)
+			}
+			x.fNatV4Minip = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // CONNTRACK_A_NAT_ATTRS_NAT_V4_MAXIP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nat-attrs", "CONNTRACK_A_NAT_ATTRS_NAT_V4_MAXIP", raw, typed.ErrLength)
+			}
+			x.fNatV4Maxip = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 4: // CONNTRACK_A_NAT_ATTRS_NAT_V6_MINIP
+			x.fNatV6Minip = p
+			x.has[0] |= 1 << 2
+		case 5: // CONNTRACK_A_NAT_ATTRS_NAT_V6_MAXIP
+			x.fNatV6Maxip = p
+			x.has[0] |= 1 << 3
+		case 3: // CONNTRACK_A_NAT_ATTRS_NAT_PROTO
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "nat-attrs", "CONNTRACK_A_NAT_ATTRS_NAT_PROTO", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fNatProto
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "nat-proto-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "nat-proto-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MIN
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "nat-proto-attrs", "CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MIN", raw, typed.ErrLength)
+						}
+						x.fNatPortMin = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 0
+					case 2: // CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MAX
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "nat-proto-attrs", "CONNTRACK_A_NAT_PROTO_ATTRS_NAT_PORT_MAX", raw, typed.ErrLength)
+						}
+						x.fNatPortMax = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "nat-proto-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "nat-proto-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 4
 		default:
@@ -2529,19 +3871,78 @@ func (x *Seqadj) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Seqadj) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Seqadj) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "seqadj-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "seqadj-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // CONNTRACK_A_SEQADJ_ATTRS_CORRECTION_POS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "seqadj-attrs", "CONNTRACK_A_SEQADJ_ATTRS_CORRECTION_POS", raw, typed.ErrLength)
+			}
+			x.fCorrectionPos = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // CONNTRACK_A_SEQADJ_ATTRS_OFFSET_BEFORE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "seqadj-attrs", "CONNTRACK_A_SEQADJ_ATTRS_OFFSET_BEFORE", raw, typed.ErrLength)
+			}
+			x.fOffsetBefore = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // CONNTRACK_A_SEQADJ_ATTRS_OFFSET_AFTER
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "seqadj-attrs", "CONNTRACK_A_SEQADJ_ATTRS_OFFSET_AFTER", raw, typed.ErrLength)
+			}
+			x.fOffsetAfter = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "seqadj-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "seqadj-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Seqadj) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -2708,19 +4109,66 @@ func (x *Secctx) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Secctx) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Secctx) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "secctx-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "secctx-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "secctx-attrs", "CONNTRACK_A_SECCTX_ATTRS_SECCTX_NAME", raw, typed.ErrString)
+			}
+			x.fSecctxName = p
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "secctx-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "secctx-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Secctx) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -2846,19 +4294,78 @@ func (x *Synproxy) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Synproxy) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Synproxy) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "synproxy-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "synproxy-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // CONNTRACK_A_SYNPROXY_ATTRS_ISN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "synproxy-attrs", "CONNTRACK_A_SYNPROXY_ATTRS_ISN", raw, typed.ErrLength)
+			}
+			x.fIsn = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // CONNTRACK_A_SYNPROXY_ATTRS_ITS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "synproxy-attrs", "CONNTRACK_A_SYNPROXY_ATTRS_ITS", raw, typed.ErrLength)
+			}
+			x.fIts = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // CONNTRACK_A_SYNPROXY_ATTRS_TSOFF
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "synproxy-attrs", "CONNTRACK_A_SYNPROXY_ATTRS_TSOFF", raw, typed.ErrLength)
+			}
+			x.fTsoff = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "synproxy-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "synproxy-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Synproxy) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -3051,19 +4558,27 @@ func (x *Conntrack) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Conntrack) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -3080,16 +4595,384 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_ORIG", raw, typed.ErrLength)
 			}
-			if err := x.fTupleOrig.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fTupleOrig
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "tuple-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "tuple-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fTupleIp
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC", raw, typed.ErrLength)
+									}
+									x.fIpV4Src = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 0
+								case 2: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST", raw, typed.ErrLength)
+									}
+									x.fIpV4Dst = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 1
+								case 3: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC
+									if !typed.CheckBinary(len(p), 16, -1) {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC", raw, typed.ErrLength)
+									}
+									x.fIpV6Src = p
+									x.has[0] |= 1 << 2
+								case 4: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST
+									if !typed.CheckBinary(len(p), 16, -1) {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST", raw, typed.ErrLength)
+									}
+									x.fIpV6Dst = p
+									x.has[0] |= 1 << 3
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "tuple-ip-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 0
+					case 2: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fTupleProto
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM", raw, typed.ErrLength)
+									}
+									x.fProtoNum = uint8(p[0])
+									x.has[0] |= 1 << 0
+								case 2: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT
+									if len(p) != 2 && o.BadLen(len(p) < 2) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT", raw, typed.ErrLength)
+									}
+									x.fProtoSrcPort = uint16(typed.Uint16(p, typed.BigSwap))
+									x.has[0] |= 1 << 1
+								case 3: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT
+									if len(p) != 2 && o.BadLen(len(p) < 2) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT", raw, typed.ErrLength)
+									}
+									x.fProtoDstPort = uint16(typed.Uint16(p, typed.BigSwap))
+									x.has[0] |= 1 << 2
+								case 4: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID
+									if len(p) != 2 && o.BadLen(len(p) < 2) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpId = uint16(typed.Uint16(p, typed.BigSwap))
+									x.has[0] |= 1 << 3
+								case 5: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpType = uint8(p[0])
+									x.has[0] |= 1 << 4
+								case 6: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpCode = uint8(p[0])
+									x.has[0] |= 1 << 5
+								case 7: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID
+									if len(p) != 2 && o.BadLen(len(p) < 2) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpv6Id = uint16(typed.Uint16(p, typed.BigSwap))
+									x.has[0] |= 1 << 6
+								case 8: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpv6Type = uint8(p[0])
+									x.has[0] |= 1 << 7
+								case 9: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpv6Code = uint8(p[0])
+									x.has[0] |= 1 << 8
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "tuple-proto-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					case 3: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE", raw, typed.ErrLength)
+						}
+						x.fTupleZone = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "tuple-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "tuple-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_REPLY
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_REPLY", raw, typed.ErrLength)
 			}
-			if err := x.fTupleReply.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fTupleReply
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "tuple-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "tuple-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fTupleIp
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC", raw, typed.ErrLength)
+									}
+									x.fIpV4Src = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 0
+								case 2: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST", raw, typed.ErrLength)
+									}
+									x.fIpV4Dst = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 1
+								case 3: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC
+									if !typed.CheckBinary(len(p), 16, -1) {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC", raw, typed.ErrLength)
+									}
+									x.fIpV6Src = p
+									x.has[0] |= 1 << 2
+								case 4: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST
+									if !typed.CheckBinary(len(p), 16, -1) {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST", raw, typed.ErrLength)
+									}
+									x.fIpV6Dst = p
+									x.has[0] |= 1 << 3
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "tuple-ip-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 0
+					case 2: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fTupleProto
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM", raw, typed.ErrLength)
+									}
+									x.fProtoNum = uint8(p[0])
+									x.has[0] |= 1 << 0
+								case 2: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT
+									if len(p) != 2 && o.BadLen(len(p) < 2) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT", raw, typed.ErrLength)
+									}
+									x.fProtoSrcPort = uint16(typed.Uint16(p, typed.BigSwap))
+									x.has[0] |= 1 << 1
+								case 3: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT
+									if len(p) != 2 && o.BadLen(len(p) < 2) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT", raw, typed.ErrLength)
+									}
+									x.fProtoDstPort = uint16(typed.Uint16(p, typed.BigSwap))
+									x.has[0] |= 1 << 2
+								case 4: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID
+									if len(p) != 2 && o.BadLen(len(p) < 2) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpId = uint16(typed.Uint16(p, typed.BigSwap))
+									x.has[0] |= 1 << 3
+								case 5: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpType = uint8(p[0])
+									x.has[0] |= 1 << 4
+								case 6: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpCode = uint8(p[0])
+									x.has[0] |= 1 << 5
+								case 7: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID
+									if len(p) != 2 && o.BadLen(len(p) < 2) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpv6Id = uint16(typed.Uint16(p, typed.BigSwap))
+									x.has[0] |= 1 << 6
+								case 8: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpv6Type = uint8(p[0])
+									x.has[0] |= 1 << 7
+								case 9: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpv6Code = uint8(p[0])
+									x.has[0] |= 1 << 8
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "tuple-proto-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					case 3: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE", raw, typed.ErrLength)
+						}
+						x.fTupleZone = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "tuple-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "tuple-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 3: // CONNTRACK_A_CONNTRACK_ATTRS_STATUS
@@ -3102,15 +4985,120 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_PROTOINFO", raw, typed.ErrLength)
 			}
-			if err := x.fProtoinfo.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fProtoinfo
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "protoinfo-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "protoinfo-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_TCP
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_TCP", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fProtoinfoTcp
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							x.mode = o.Prepared()
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE", raw, typed.ErrLength)
+									}
+									x.fTcpState = uint8(p[0])
+									x.has[0] |= 1 << 0
+								case 2: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL", raw, typed.ErrLength)
+									}
+									x.fTcpWscaleOriginal = uint8(p[0])
+									x.has[0] |= 1 << 1
+								case 3: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY", raw, typed.ErrLength)
+									}
+									x.fTcpWscaleReply = uint8(p[0])
+									x.has[0] |= 1 << 2
+								case 4: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL
+									x.fTcpFlagsOriginal = p
+									x.has[0] |= 1 << 3
+								case 5: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY
+									x.fTcpFlagsReply = p
+									x.has[0] |= 1 << 4
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 0
+					case 2: // CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_DCCP
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_DCCP", raw, typed.ErrLength)
+						}
+						if err := x.fProtoinfoDccp.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 1
+					case 3: // CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_SCTP
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_SCTP", raw, typed.ErrLength)
+						}
+						if err := x.fProtoinfoSctp.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "protoinfo-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "protoinfo-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 3
 		case 5: // CONNTRACK_A_CONNTRACK_ATTRS_HELP
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_HELP", raw, typed.ErrLength)
 			}
-			if err := x.fHelp.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fHelp.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
@@ -3118,7 +5106,7 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_NAT_SRC", raw, typed.ErrLength)
 			}
-			if err := x.fNatSrc.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fNatSrc.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
@@ -3138,7 +5126,7 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_ORIG", raw, typed.ErrLength)
 			}
-			if err := x.fCountersOrig.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fCountersOrig.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 8
@@ -3146,7 +5134,7 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_REPLY", raw, typed.ErrLength)
 			}
-			if err := x.fCountersReply.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fCountersReply.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 9
@@ -3166,7 +5154,7 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_NAT_DST", raw, typed.ErrLength)
 			}
-			if err := x.fNatDst.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fNatDst.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 12
@@ -3174,7 +5162,7 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_MASTER", raw, typed.ErrLength)
 			}
-			if err := x.fTupleMaster.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fTupleMaster.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 13
@@ -3182,7 +5170,7 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_ORIG", raw, typed.ErrLength)
 			}
-			if err := x.fSeqAdjOrig.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fSeqAdjOrig.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 14
@@ -3190,7 +5178,7 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_REPLY", raw, typed.ErrLength)
 			}
-			if err := x.fSeqAdjReply.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fSeqAdjReply.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 15
@@ -3207,7 +5195,7 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SECCTX", raw, typed.ErrLength)
 			}
-			if err := x.fSecctx.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fSecctx.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 18
@@ -3233,7 +5221,7 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SYNPROXY", raw, typed.ErrLength)
 			}
-			if err := x.fSynproxy.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fSynproxy.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 23
@@ -3241,7 +5229,694 @@ func (x *Conntrack) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_FILTER", raw, typed.ErrLength)
 			}
-			if err := x.fFilter.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fFilter.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 24
+		case 26: // CONNTRACK_A_CONNTRACK_ATTRS_STATUS_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS_MASK", raw, typed.ErrLength)
+			}
+			x.fStatusMask = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 25
+		case 27: // CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP_EVENT
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP_EVENT", raw, typed.ErrLength)
+			}
+			x.fTimestampEvent = uint64(typed.Uint64(p, typed.BigSwap))
+			x.has[0] |= 1 << 26
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "conntrack-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "conntrack-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Conntrack) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "conntrack-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "conntrack-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_ORIG
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_ORIG", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fTupleOrig
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "tuple-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "tuple-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fTupleIp
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC", raw, typed.ErrLength)
+									}
+									x.fIpV4Src = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 0
+								case 2: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST", raw, typed.ErrLength)
+									}
+									x.fIpV4Dst = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 1
+								case 3: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC
+									if !typed.CheckBinary(len(p), 16, -1) {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC", raw, typed.ErrLength)
+									}
+									x.fIpV6Src = p
+									x.has[0] |= 1 << 2
+								case 4: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST
+									if !typed.CheckBinary(len(p), 16, -1) {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST", raw, typed.ErrLength)
+									}
+									x.fIpV6Dst = p
+									x.has[0] |= 1 << 3
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "tuple-ip-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 0
+					case 2: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fTupleProto
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM", raw, typed.ErrLength)
+									}
+									x.fProtoNum = uint8(p[0])
+									x.has[0] |= 1 << 0
+								case 2: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT
+									if len(p) != 2 && o.BadLen(len(p) < 2) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT", raw, typed.ErrLength)
+									}
+									x.fProtoSrcPort = uint16(typed.Uint16(p, typed.BigSwap))
+									x.has[0] |= 1 << 1
+								case 3: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT
+									if len(p) != 2 && o.BadLen(len(p) < 2) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT", raw, typed.ErrLength)
+									}
+									x.fProtoDstPort = uint16(typed.Uint16(p, typed.BigSwap))
+									x.has[0] |= 1 << 2
+								case 4: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID
+									if len(p) != 2 && o.BadLen(len(p) < 2) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpId = uint16(typed.Uint16(p, typed.BigSwap))
+									x.has[0] |= 1 << 3
+								case 5: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpType = uint8(p[0])
+									x.has[0] |= 1 << 4
+								case 6: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpCode = uint8(p[0])
+									x.has[0] |= 1 << 5
+								case 7: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID
+									if len(p) != 2 && o.BadLen(len(p) < 2) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpv6Id = uint16(typed.Uint16(p, typed.BigSwap))
+									x.has[0] |= 1 << 6
+								case 8: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpv6Type = uint8(p[0])
+									x.has[0] |= 1 << 7
+								case 9: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpv6Code = uint8(p[0])
+									x.has[0] |= 1 << 8
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "tuple-proto-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					case 3: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE", raw, typed.ErrLength)
+						}
+						x.fTupleZone = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "tuple-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "tuple-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_REPLY
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_REPLY", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fTupleReply
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "tuple-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "tuple-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_IP", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fTupleIp
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_SRC", raw, typed.ErrLength)
+									}
+									x.fIpV4Src = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 0
+								case 2: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V4_DST", raw, typed.ErrLength)
+									}
+									x.fIpV4Dst = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 1
+								case 3: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC
+									if !typed.CheckBinary(len(p), 16, -1) {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_SRC", raw, typed.ErrLength)
+									}
+									x.fIpV6Src = p
+									x.has[0] |= 1 << 2
+								case 4: // CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST
+									if !typed.CheckBinary(len(p), 16, -1) {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "CONNTRACK_A_TUPLE_IP_ATTRS_IP_V6_DST", raw, typed.ErrLength)
+									}
+									x.fIpV6Dst = p
+									x.has[0] |= 1 << 3
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "tuple-ip-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "tuple-ip-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 0
+					case 2: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_PROTO", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fTupleProto
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_NUM", raw, typed.ErrLength)
+									}
+									x.fProtoNum = uint8(p[0])
+									x.has[0] |= 1 << 0
+								case 2: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT
+									if len(p) != 2 && o.BadLen(len(p) < 2) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_SRC_PORT", raw, typed.ErrLength)
+									}
+									x.fProtoSrcPort = uint16(typed.Uint16(p, typed.BigSwap))
+									x.has[0] |= 1 << 1
+								case 3: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT
+									if len(p) != 2 && o.BadLen(len(p) < 2) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_DST_PORT", raw, typed.ErrLength)
+									}
+									x.fProtoDstPort = uint16(typed.Uint16(p, typed.BigSwap))
+									x.has[0] |= 1 << 2
+								case 4: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID
+									if len(p) != 2 && o.BadLen(len(p) < 2) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_ID", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpId = uint16(typed.Uint16(p, typed.BigSwap))
+									x.has[0] |= 1 << 3
+								case 5: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_TYPE", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpType = uint8(p[0])
+									x.has[0] |= 1 << 4
+								case 6: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMP_CODE", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpCode = uint8(p[0])
+									x.has[0] |= 1 << 5
+								case 7: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID
+									if len(p) != 2 && o.BadLen(len(p) < 2) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_ID", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpv6Id = uint16(typed.Uint16(p, typed.BigSwap))
+									x.has[0] |= 1 << 6
+								case 8: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_TYPE", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpv6Type = uint8(p[0])
+									x.has[0] |= 1 << 7
+								case 9: // CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "CONNTRACK_A_TUPLE_PROTO_ATTRS_PROTO_ICMPV6_CODE", raw, typed.ErrLength)
+									}
+									x.fProtoIcmpv6Code = uint8(p[0])
+									x.has[0] |= 1 << 8
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "tuple-proto-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "tuple-proto-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					case 3: // CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "tuple-attrs", "CONNTRACK_A_TUPLE_ATTRS_TUPLE_ZONE", raw, typed.ErrLength)
+						}
+						x.fTupleZone = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "tuple-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "tuple-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // CONNTRACK_A_CONNTRACK_ATTRS_STATUS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_STATUS", raw, typed.ErrLength)
+			}
+			x.fStatus = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		case 4: // CONNTRACK_A_CONNTRACK_ATTRS_PROTOINFO
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_PROTOINFO", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fProtoinfo
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "protoinfo-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "protoinfo-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_TCP
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_TCP", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fProtoinfoTcp
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							x.mode = o.Prepared()
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_STATE", raw, typed.ErrLength)
+									}
+									x.fTcpState = uint8(p[0])
+									x.has[0] |= 1 << 0
+								case 2: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_ORIGINAL", raw, typed.ErrLength)
+									}
+									x.fTcpWscaleOriginal = uint8(p[0])
+									x.has[0] |= 1 << 1
+								case 3: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_WSCALE_REPLY", raw, typed.ErrLength)
+									}
+									x.fTcpWscaleReply = uint8(p[0])
+									x.has[0] |= 1 << 2
+								case 4: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_ORIGINAL
+									x.fTcpFlagsOriginal = p
+									x.has[0] |= 1 << 3
+								case 5: // CONNTRACK_A_PROTOINFO_TCP_ATTRS_TCP_FLAGS_REPLY
+									x.fTcpFlagsReply = p
+									x.has[0] |= 1 << 4
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "protoinfo-tcp-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 0
+					case 2: // CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_DCCP
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_DCCP", raw, typed.ErrLength)
+						}
+						if err := x.fProtoinfoDccp.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 1
+					case 3: // CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_SCTP
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "protoinfo-attrs", "CONNTRACK_A_PROTOINFO_ATTRS_PROTOINFO_SCTP", raw, typed.ErrLength)
+						}
+						if err := x.fProtoinfoSctp.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "protoinfo-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "protoinfo-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 3
+		case 5: // CONNTRACK_A_CONNTRACK_ATTRS_HELP
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_HELP", raw, typed.ErrLength)
+			}
+			if err := x.fHelp.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 4
+		case 6: // CONNTRACK_A_CONNTRACK_ATTRS_NAT_SRC
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_NAT_SRC", raw, typed.ErrLength)
+			}
+			if err := x.fNatSrc.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 5
+		case 7: // CONNTRACK_A_CONNTRACK_ATTRS_TIMEOUT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TIMEOUT", raw, typed.ErrLength)
+			}
+			x.fTimeout = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 6
+		case 8: // CONNTRACK_A_CONNTRACK_ATTRS_MARK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_MARK", raw, typed.ErrLength)
+			}
+			x.fMark = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 7
+		case 9: // CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_ORIG
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_ORIG", raw, typed.ErrLength)
+			}
+			if err := x.fCountersOrig.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 8
+		case 10: // CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_REPLY
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_COUNTERS_REPLY", raw, typed.ErrLength)
+			}
+			if err := x.fCountersReply.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 9
+		case 11: // CONNTRACK_A_CONNTRACK_ATTRS_USE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_USE", raw, typed.ErrLength)
+			}
+			x.fUse = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 10
+		case 12: // CONNTRACK_A_CONNTRACK_ATTRS_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 11
+		case 13: // CONNTRACK_A_CONNTRACK_ATTRS_NAT_DST
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_NAT_DST", raw, typed.ErrLength)
+			}
+			if err := x.fNatDst.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 12
+		case 14: // CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_MASTER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TUPLE_MASTER", raw, typed.ErrLength)
+			}
+			if err := x.fTupleMaster.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 13
+		case 15: // CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_ORIG
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_ORIG", raw, typed.ErrLength)
+			}
+			if err := x.fSeqAdjOrig.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 14
+		case 16: // CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_REPLY
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SEQ_ADJ_REPLY", raw, typed.ErrLength)
+			}
+			if err := x.fSeqAdjReply.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 15
+		case 17: // CONNTRACK_A_CONNTRACK_ATTRS_SECMARK
+			x.fSecmark = p
+			x.has[0] |= 1 << 16
+		case 18: // CONNTRACK_A_CONNTRACK_ATTRS_ZONE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_ZONE", raw, typed.ErrLength)
+			}
+			x.fZone = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 17
+		case 19: // CONNTRACK_A_CONNTRACK_ATTRS_SECCTX
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SECCTX", raw, typed.ErrLength)
+			}
+			if err := x.fSecctx.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 18
+		case 20: // CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_TIMESTAMP", raw, typed.ErrLength)
+			}
+			x.fTimestamp = uint64(typed.Uint64(p, typed.BigSwap))
+			x.has[0] |= 1 << 19
+		case 21: // CONNTRACK_A_CONNTRACK_ATTRS_MARK_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_MARK_MASK", raw, typed.ErrLength)
+			}
+			x.fMarkMask = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 20
+		case 22: // CONNTRACK_A_CONNTRACK_ATTRS_LABELS
+			x.fLabels = p
+			x.has[0] |= 1 << 21
+		case 23: // CONNTRACK_A_CONNTRACK_ATTRS_LABELS_MASK
+			x.fLabelsMask = p
+			x.has[0] |= 1 << 22
+		case 24: // CONNTRACK_A_CONNTRACK_ATTRS_SYNPROXY
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_SYNPROXY", raw, typed.ErrLength)
+			}
+			if err := x.fSynproxy.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 23
+		case 25: // CONNTRACK_A_CONNTRACK_ATTRS_FILTER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "conntrack-attrs", "CONNTRACK_A_CONNTRACK_ATTRS_FILTER", raw, typed.ErrLength)
+			}
+			if err := x.fFilter.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 24
@@ -4022,19 +6697,150 @@ func (x *ConntrackStats) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ConntrackStats) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ConntrackStats) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "conntrack-stats-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCHED
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCHED", raw, typed.ErrLength)
+			}
+			x.fSearched = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_FOUND
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_FOUND", raw, typed.ErrLength)
+			}
+			x.fFound = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_NEW
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_NEW", raw, typed.ErrLength)
+			}
+			x.fNew = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		case 4: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_INVALID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_INVALID", raw, typed.ErrLength)
+			}
+			x.fInvalid = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 3
+		case 5: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_IGNORE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_IGNORE", raw, typed.ErrLength)
+			}
+			x.fIgnore = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 4
+		case 6: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE", raw, typed.ErrLength)
+			}
+			x.fDelete = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 5
+		case 7: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE_LIST
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_DELETE_LIST", raw, typed.ErrLength)
+			}
+			x.fDeleteList = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 6
+		case 8: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT", raw, typed.ErrLength)
+			}
+			x.fInsert = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 7
+		case 9: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT_FAILED
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_INSERT_FAILED", raw, typed.ErrLength)
+			}
+			x.fInsertFailed = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 8
+		case 10: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_DROP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_DROP", raw, typed.ErrLength)
+			}
+			x.fDrop = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 9
+		case 11: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_EARLY_DROP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_EARLY_DROP", raw, typed.ErrLength)
+			}
+			x.fEarlyDrop = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 10
+		case 12: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_ERROR
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_ERROR", raw, typed.ErrLength)
+			}
+			x.fError = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 11
+		case 13: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCH_RESTART
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_SEARCH_RESTART", raw, typed.ErrLength)
+			}
+			x.fSearchRestart = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 12
+		case 14: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_CLASH_RESOLVE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_CLASH_RESOLVE", raw, typed.ErrLength)
+			}
+			x.fClashResolve = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 13
+		case 15: // CONNTRACK_A_CONNTRACK_STATS_ATTRS_CHAIN_TOOLONG
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "CONNTRACK_A_CONNTRACK_STATS_ATTRS_CHAIN_TOOLONG", raw, typed.ErrLength)
+			}
+			x.fChainToolong = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 14
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "conntrack-stats-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "conntrack-stats-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ConntrackStats) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break

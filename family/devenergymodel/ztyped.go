@@ -51,20 +51,28 @@ func (x *PerfDomain) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *PerfDomain) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *PerfDomain) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -81,13 +89,69 @@ func (x *PerfDomain) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_PERF_DOMAIN_ID", raw, typed.ErrLength)
 			}
-			x.fPerfDomainId = uint32(typed.Uint32At(p, raw, sb))
+			x.fPerfDomainId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 3: // DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint64(typed.Uint64At(p, raw, sb))
+			x.fFlags = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 1
+		case 4: // DEV_ENERGYMODEL_A_PERF_DOMAIN_CPUS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_CPUS", raw, typed.ErrLength)
+			}
+			if x.has[0]&(1<<2) != 0 {
+				x.fCpus.Add()
+			} else {
+				x.fCpus, x.sCpus = typed.NewMulti(rest, end-len(rest), 4, 1, x.mode), nil
+				x.has[0] |= 1 << 2
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "perf-domain", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "perf-domain", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *PerfDomain) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "perf-domain", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "perf-domain", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 2: // DEV_ENERGYMODEL_A_PERF_DOMAIN_PERF_DOMAIN_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_PERF_DOMAIN_ID", raw, typed.ErrLength)
+			}
+			x.fPerfDomainId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 3: // DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "perf-domain", "DEV_ENERGYMODEL_A_PERF_DOMAIN_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 1
 		case 4: // DEV_ENERGYMODEL_A_PERF_DOMAIN_CPUS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
@@ -250,20 +314,28 @@ func (x *PerfTable) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *PerfTable) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *PerfTable) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -280,13 +352,66 @@ func (x *PerfTable) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "perf-table", "DEV_ENERGYMODEL_A_PERF_TABLE_PERF_DOMAIN_ID", raw, typed.ErrLength)
 			}
-			x.fPerfDomainId = uint32(typed.Uint32At(p, raw, sb))
+			x.fPerfDomainId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // DEV_ENERGYMODEL_A_PERF_TABLE_PERF_STATE
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "perf-table", "DEV_ENERGYMODEL_A_PERF_TABLE_PERF_STATE", raw, typed.ErrLength)
 			}
-			if err := x.kPerfState.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kPerfState.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<1) != 0 {
+				x.fPerfState.Add()
+			} else {
+				x.fPerfState, x.sPerfState = typed.NewMulti(rest, end-len(rest), 2, 1, x.mode), nil
+				x.has[0] |= 1 << 1
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "perf-table", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "perf-table", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *PerfTable) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "perf-table", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "perf-table", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // DEV_ENERGYMODEL_A_PERF_TABLE_PERF_DOMAIN_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "perf-table", "DEV_ENERGYMODEL_A_PERF_TABLE_PERF_DOMAIN_ID", raw, typed.ErrLength)
+			}
+			x.fPerfDomainId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // DEV_ENERGYMODEL_A_PERF_TABLE_PERF_STATE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "perf-table", "DEV_ENERGYMODEL_A_PERF_TABLE_PERF_STATE", raw, typed.ErrLength)
+			}
+			if err := x.kPerfState.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<1) != 0 {
@@ -430,19 +555,27 @@ func (x *PerfState) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *PerfState) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *PerfState) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -459,31 +592,94 @@ func (x *PerfState) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_PERFORMANCE", raw, typed.ErrLength)
 			}
-			x.fPerformance = uint64(typed.Uint64At(p, raw, sb))
+			x.fPerformance = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 3: // DEV_ENERGYMODEL_A_PERF_STATE_FREQUENCY
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_FREQUENCY", raw, typed.ErrLength)
 			}
-			x.fFrequency = uint64(typed.Uint64At(p, raw, sb))
+			x.fFrequency = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 4: // DEV_ENERGYMODEL_A_PERF_STATE_POWER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_POWER", raw, typed.ErrLength)
 			}
-			x.fPower = uint64(typed.Uint64At(p, raw, sb))
+			x.fPower = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 5: // DEV_ENERGYMODEL_A_PERF_STATE_COST
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_COST", raw, typed.ErrLength)
 			}
-			x.fCost = uint64(typed.Uint64At(p, raw, sb))
+			x.fCost = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 6: // DEV_ENERGYMODEL_A_PERF_STATE_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint64(typed.Uint64At(p, raw, sb))
+			x.fFlags = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "perf-state", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "perf-state", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *PerfState) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "perf-state", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "perf-state", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 2: // DEV_ENERGYMODEL_A_PERF_STATE_PERFORMANCE
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_PERFORMANCE", raw, typed.ErrLength)
+			}
+			x.fPerformance = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 3: // DEV_ENERGYMODEL_A_PERF_STATE_FREQUENCY
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_FREQUENCY", raw, typed.ErrLength)
+			}
+			x.fFrequency = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 4: // DEV_ENERGYMODEL_A_PERF_STATE_POWER
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_POWER", raw, typed.ErrLength)
+			}
+			x.fPower = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 5: // DEV_ENERGYMODEL_A_PERF_STATE_COST
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_COST", raw, typed.ErrLength)
+			}
+			x.fCost = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 6: // DEV_ENERGYMODEL_A_PERF_STATE_FLAGS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "perf-state", "DEV_ENERGYMODEL_A_PERF_STATE_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {

@@ -359,20 +359,28 @@ func (x *Devlink) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [3]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Devlink) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [3]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -401,25 +409,25 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_INDEX", raw, typed.ErrLength)
 			}
-			x.fPortIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fPortIndex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // DEVLINK_ATTR_PORT_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_TYPE", raw, typed.ErrLength)
 			}
-			x.fPortType = uint16(typed.Uint16At(p, raw, sb))
+			x.fPortType = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // DEVLINK_ATTR_PORT_DESIRED_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_DESIRED_TYPE", raw, typed.ErrLength)
 			}
-			x.fPortDesiredType = uint16(typed.Uint16At(p, raw, sb))
+			x.fPortDesiredType = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // DEVLINK_ATTR_PORT_NETDEV_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_NETDEV_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fPortNetdevIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fPortNetdevIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // DEVLINK_ATTR_PORT_NETDEV_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -437,55 +445,55 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLIT_COUNT", raw, typed.ErrLength)
 			}
-			x.fPortSplitCount = uint32(typed.Uint32At(p, raw, sb))
+			x.fPortSplitCount = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // DEVLINK_ATTR_PORT_SPLIT_GROUP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLIT_GROUP", raw, typed.ErrLength)
 			}
-			x.fPortSplitGroup = uint32(typed.Uint32At(p, raw, sb))
+			x.fPortSplitGroup = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 11: // DEVLINK_ATTR_SB_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_INDEX", raw, typed.ErrLength)
 			}
-			x.fSbIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fSbIndex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 10
 		case 12: // DEVLINK_ATTR_SB_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_SIZE", raw, typed.ErrLength)
 			}
-			x.fSbSize = uint32(typed.Uint32At(p, raw, sb))
+			x.fSbSize = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 11
 		case 13: // DEVLINK_ATTR_SB_INGRESS_POOL_COUNT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_INGRESS_POOL_COUNT", raw, typed.ErrLength)
 			}
-			x.fSbIngressPoolCount = uint16(typed.Uint16At(p, raw, sb))
+			x.fSbIngressPoolCount = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 12
 		case 14: // DEVLINK_ATTR_SB_EGRESS_POOL_COUNT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_EGRESS_POOL_COUNT", raw, typed.ErrLength)
 			}
-			x.fSbEgressPoolCount = uint16(typed.Uint16At(p, raw, sb))
+			x.fSbEgressPoolCount = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 13
 		case 15: // DEVLINK_ATTR_SB_INGRESS_TC_COUNT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_INGRESS_TC_COUNT", raw, typed.ErrLength)
 			}
-			x.fSbIngressTcCount = uint16(typed.Uint16At(p, raw, sb))
+			x.fSbIngressTcCount = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 14
 		case 16: // DEVLINK_ATTR_SB_EGRESS_TC_COUNT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_EGRESS_TC_COUNT", raw, typed.ErrLength)
 			}
-			x.fSbEgressTcCount = uint16(typed.Uint16At(p, raw, sb))
+			x.fSbEgressTcCount = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 15
 		case 17: // DEVLINK_ATTR_SB_POOL_INDEX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_INDEX", raw, typed.ErrLength)
 			}
-			x.fSbPoolIndex = uint16(typed.Uint16At(p, raw, sb))
+			x.fSbPoolIndex = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 16
 		case 18: // DEVLINK_ATTR_SB_POOL_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -497,7 +505,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_SIZE", raw, typed.ErrLength)
 			}
-			x.fSbPoolSize = uint32(typed.Uint32At(p, raw, sb))
+			x.fSbPoolSize = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 18
 		case 20: // DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -509,31 +517,31 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_THRESHOLD", raw, typed.ErrLength)
 			}
-			x.fSbThreshold = uint32(typed.Uint32At(p, raw, sb))
+			x.fSbThreshold = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 20
 		case 22: // DEVLINK_ATTR_SB_TC_INDEX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_TC_INDEX", raw, typed.ErrLength)
 			}
-			x.fSbTcIndex = uint16(typed.Uint16At(p, raw, sb))
+			x.fSbTcIndex = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 21
 		case 23: // DEVLINK_ATTR_SB_OCC_CUR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_OCC_CUR", raw, typed.ErrLength)
 			}
-			x.fSbOccCur = uint32(typed.Uint32At(p, raw, sb))
+			x.fSbOccCur = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 22
 		case 24: // DEVLINK_ATTR_SB_OCC_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_OCC_MAX", raw, typed.ErrLength)
 			}
-			x.fSbOccMax = uint32(typed.Uint32At(p, raw, sb))
+			x.fSbOccMax = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 23
 		case 25: // DEVLINK_ATTR_ESWITCH_MODE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_MODE", raw, typed.ErrLength)
 			}
-			x.fEswitchMode = uint16(typed.Uint16At(p, raw, sb))
+			x.fEswitchMode = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 24
 		case 26: // DEVLINK_ATTR_ESWITCH_INLINE_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -545,7 +553,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeTables.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fDpipeTables.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 26
@@ -553,7 +561,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE", raw, typed.ErrLength)
 			}
-			if err := x.kDpipeTable.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kDpipeTable.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<27) != 0 {
@@ -572,13 +580,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_SIZE", raw, typed.ErrLength)
 			}
-			x.fDpipeTableSize = uint64(typed.Uint64At(p, raw, sb))
+			x.fDpipeTableSize = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 29
 		case 31: // DEVLINK_ATTR_DPIPE_TABLE_MATCHES
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_MATCHES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeTableMatches.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fDpipeTableMatches.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 30
@@ -586,7 +594,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_ACTIONS", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeTableActions.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fDpipeTableActions.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 31
@@ -600,7 +608,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRIES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeEntries.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fDpipeEntries.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 33
@@ -608,7 +616,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY", raw, typed.ErrLength)
 			}
-			if err := x.kDpipeEntry.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kDpipeEntry.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<34) != 0 {
@@ -621,13 +629,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_INDEX", raw, typed.ErrLength)
 			}
-			x.fDpipeEntryIndex = uint64(typed.Uint64At(p, raw, sb))
+			x.fDpipeEntryIndex = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 35
 		case 37: // DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeEntryMatchValues.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fDpipeEntryMatchValues.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 36
@@ -635,7 +643,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeEntryActionValues.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fDpipeEntryActionValues.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 37
@@ -643,13 +651,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_COUNTER", raw, typed.ErrLength)
 			}
-			x.fDpipeEntryCounter = uint64(typed.Uint64At(p, raw, sb))
+			x.fDpipeEntryCounter = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 38
 		case 40: // DEVLINK_ATTR_DPIPE_MATCH
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
 			}
-			if err := x.kDpipeMatch.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kDpipeMatch.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<39) != 0 {
@@ -662,7 +670,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH_VALUE", raw, typed.ErrLength)
 			}
-			if err := x.kDpipeMatchValue.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kDpipeMatchValue.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<40) != 0 {
@@ -675,13 +683,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrLength)
 			}
-			x.fDpipeMatchType = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeMatchType = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 41
 		case 43: // DEVLINK_ATTR_DPIPE_ACTION
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
 			}
-			if err := x.kDpipeAction.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kDpipeAction.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<42) != 0 {
@@ -694,7 +702,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION_VALUE", raw, typed.ErrLength)
 			}
-			if err := x.kDpipeActionValue.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kDpipeActionValue.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<43) != 0 {
@@ -707,7 +715,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrLength)
 			}
-			x.fDpipeActionType = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeActionType = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 44
 		case 46: // DEVLINK_ATTR_DPIPE_VALUE
 			x.fDpipeValue = p
@@ -719,13 +727,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
 			}
-			x.fDpipeValueMapping = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeValueMapping = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 47
 		case 49: // DEVLINK_ATTR_DPIPE_HEADERS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADERS", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeHeaders.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fDpipeHeaders.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 48
@@ -733,7 +741,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.kDpipeHeader.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kDpipeHeader.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<49) != 0 {
@@ -752,13 +760,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
 			}
-			x.fDpipeHeaderId = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeHeaderId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 51
 		case 53: // DEVLINK_ATTR_DPIPE_HEADER_FIELDS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_FIELDS", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeHeaderFields.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fDpipeHeaderFields.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 52
@@ -772,13 +780,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
 			}
-			x.fDpipeHeaderIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeHeaderIndex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 54
 		case 56: // DEVLINK_ATTR_DPIPE_FIELD
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD", raw, typed.ErrLength)
 			}
-			if err := x.kDpipeField.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kDpipeField.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<55) != 0 {
@@ -797,19 +805,19 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
 			}
-			x.fDpipeFieldId = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeFieldId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 57
 		case 59: // DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH", raw, typed.ErrLength)
 			}
-			x.fDpipeFieldBitwidth = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeFieldBitwidth = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 58
 		case 60: // DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrLength)
 			}
-			x.fDpipeFieldMappingType = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeFieldMappingType = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 59
 		case 62: // DEVLINK_ATTR_ESWITCH_ENCAP_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -821,7 +829,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_LIST", raw, typed.ErrLength)
 			}
-			if err := x.fResourceList.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fResourceList.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 61
@@ -829,7 +837,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE", raw, typed.ErrLength)
 			}
-			if err := x.kResource.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kResource.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<62) != 0 {
@@ -848,19 +856,19 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_ID", raw, typed.ErrLength)
 			}
-			x.fResourceId = uint64(typed.Uint64At(p, raw, sb))
+			x.fResourceId = uint64(typed.Uint64Host(p, raw))
 			x.has[1] |= 1 << 0
 		case 67: // DEVLINK_ATTR_RESOURCE_SIZE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE", raw, typed.ErrLength)
 			}
-			x.fResourceSize = uint64(typed.Uint64At(p, raw, sb))
+			x.fResourceSize = uint64(typed.Uint64Host(p, raw))
 			x.has[1] |= 1 << 1
 		case 68: // DEVLINK_ATTR_RESOURCE_SIZE_NEW
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_NEW", raw, typed.ErrLength)
 			}
-			x.fResourceSizeNew = uint64(typed.Uint64At(p, raw, sb))
+			x.fResourceSizeNew = uint64(typed.Uint64Host(p, raw))
 			x.has[1] |= 1 << 2
 		case 69: // DEVLINK_ATTR_RESOURCE_SIZE_VALID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -872,19 +880,19 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_MIN", raw, typed.ErrLength)
 			}
-			x.fResourceSizeMin = uint64(typed.Uint64At(p, raw, sb))
+			x.fResourceSizeMin = uint64(typed.Uint64Host(p, raw))
 			x.has[1] |= 1 << 4
 		case 71: // DEVLINK_ATTR_RESOURCE_SIZE_MAX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_MAX", raw, typed.ErrLength)
 			}
-			x.fResourceSizeMax = uint64(typed.Uint64At(p, raw, sb))
+			x.fResourceSizeMax = uint64(typed.Uint64Host(p, raw))
 			x.has[1] |= 1 << 5
 		case 72: // DEVLINK_ATTR_RESOURCE_SIZE_GRAN
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_GRAN", raw, typed.ErrLength)
 			}
-			x.fResourceSizeGran = uint64(typed.Uint64At(p, raw, sb))
+			x.fResourceSizeGran = uint64(typed.Uint64Host(p, raw))
 			x.has[1] |= 1 << 6
 		case 73: // DEVLINK_ATTR_RESOURCE_UNIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -896,43 +904,43 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_OCC", raw, typed.ErrLength)
 			}
-			x.fResourceOcc = uint64(typed.Uint64At(p, raw, sb))
+			x.fResourceOcc = uint64(typed.Uint64Host(p, raw))
 			x.has[1] |= 1 << 8
 		case 75: // DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID", raw, typed.ErrLength)
 			}
-			x.fDpipeTableResourceId = uint64(typed.Uint64At(p, raw, sb))
+			x.fDpipeTableResourceId = uint64(typed.Uint64Host(p, raw))
 			x.has[1] |= 1 << 9
 		case 76: // DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS", raw, typed.ErrLength)
 			}
-			x.fDpipeTableResourceUnits = uint64(typed.Uint64At(p, raw, sb))
+			x.fDpipeTableResourceUnits = uint64(typed.Uint64Host(p, raw))
 			x.has[1] |= 1 << 10
 		case 77: // DEVLINK_ATTR_PORT_FLAVOUR
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_FLAVOUR", raw, typed.ErrLength)
 			}
-			x.fPortFlavour = uint16(typed.Uint16At(p, raw, sb))
+			x.fPortFlavour = uint16(typed.Uint16Host(p, raw))
 			x.has[1] |= 1 << 11
 		case 78: // DEVLINK_ATTR_PORT_NUMBER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_NUMBER", raw, typed.ErrLength)
 			}
-			x.fPortNumber = uint32(typed.Uint32At(p, raw, sb))
+			x.fPortNumber = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 12
 		case 79: // DEVLINK_ATTR_PORT_SPLIT_SUBPORT_NUMBER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLIT_SUBPORT_NUMBER", raw, typed.ErrLength)
 			}
-			x.fPortSplitSubportNumber = uint32(typed.Uint32At(p, raw, sb))
+			x.fPortSplitSubportNumber = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 13
 		case 80: // DEVLINK_ATTR_PARAM
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PARAM", raw, typed.ErrLength)
 			}
-			if err := x.fParam.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fParam.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 14
@@ -969,13 +977,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_SIZE", raw, typed.ErrLength)
 			}
-			x.fRegionSize = uint64(typed.Uint64At(p, raw, sb))
+			x.fRegionSize = uint64(typed.Uint64Host(p, raw))
 			x.has[1] |= 1 << 20
 		case 90: // DEVLINK_ATTR_REGION_SNAPSHOTS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_SNAPSHOTS", raw, typed.ErrLength)
 			}
-			if err := x.fRegionSnapshots.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fRegionSnapshots.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 21
@@ -983,7 +991,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_SNAPSHOT", raw, typed.ErrLength)
 			}
-			if err := x.fRegionSnapshot.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fRegionSnapshot.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 22
@@ -991,13 +999,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_SNAPSHOT_ID", raw, typed.ErrLength)
 			}
-			x.fRegionSnapshotId = uint32(typed.Uint32At(p, raw, sb))
+			x.fRegionSnapshotId = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 23
 		case 93: // DEVLINK_ATTR_REGION_CHUNKS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNKS", raw, typed.ErrLength)
 			}
-			if err := x.fRegionChunks.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fRegionChunks.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 24
@@ -1005,7 +1013,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNK", raw, typed.ErrLength)
 			}
-			if err := x.fRegionChunk.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fRegionChunk.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 25
@@ -1016,13 +1024,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNK_ADDR", raw, typed.ErrLength)
 			}
-			x.fRegionChunkAddr = uint64(typed.Uint64At(p, raw, sb))
+			x.fRegionChunkAddr = uint64(typed.Uint64Host(p, raw))
 			x.has[1] |= 1 << 27
 		case 97: // DEVLINK_ATTR_REGION_CHUNK_LEN
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNK_LEN", raw, typed.ErrLength)
 			}
-			x.fRegionChunkLen = uint64(typed.Uint64At(p, raw, sb))
+			x.fRegionChunkLen = uint64(typed.Uint64Host(p, raw))
 			x.has[1] |= 1 << 28
 		case 98: // DEVLINK_ATTR_INFO_DRIVER_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -1040,7 +1048,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_FIXED", raw, typed.ErrLength)
 			}
-			if err := x.kInfoVersionFixed.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kInfoVersionFixed.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[1]&(1<<31) != 0 {
@@ -1053,7 +1061,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_RUNNING", raw, typed.ErrLength)
 			}
-			if err := x.kInfoVersionRunning.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kInfoVersionRunning.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[1]&(1<<32) != 0 {
@@ -1066,7 +1074,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_STORED", raw, typed.ErrLength)
 			}
-			if err := x.kInfoVersionStored.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kInfoVersionStored.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[1]&(1<<33) != 0 {
@@ -1091,13 +1099,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_CELL_SIZE", raw, typed.ErrLength)
 			}
-			x.fSbPoolCellSize = uint32(typed.Uint32At(p, raw, sb))
+			x.fSbPoolCellSize = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 36
 		case 106: // DEVLINK_ATTR_FMSG
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FMSG", raw, typed.ErrLength)
 			}
-			if err := x.fFmsg.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fFmsg.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 37
@@ -1137,7 +1145,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER", raw, typed.ErrLength)
 			}
-			if err := x.fHealthReporter.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fHealthReporter.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 44
@@ -1157,25 +1165,25 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT", raw, typed.ErrLength)
 			}
-			x.fHealthReporterErrCount = uint64(typed.Uint64At(p, raw, sb))
+			x.fHealthReporterErrCount = uint64(typed.Uint64Host(p, raw))
 			x.has[1] |= 1 << 47
 		case 118: // DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT", raw, typed.ErrLength)
 			}
-			x.fHealthReporterRecoverCount = uint64(typed.Uint64At(p, raw, sb))
+			x.fHealthReporterRecoverCount = uint64(typed.Uint64Host(p, raw))
 			x.has[1] |= 1 << 48
 		case 119: // DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS", raw, typed.ErrLength)
 			}
-			x.fHealthReporterDumpTs = uint64(typed.Uint64At(p, raw, sb))
+			x.fHealthReporterDumpTs = uint64(typed.Uint64Host(p, raw))
 			x.has[1] |= 1 << 49
 		case 120: // DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD", raw, typed.ErrLength)
 			}
-			x.fHealthReporterGracefulPeriod = uint64(typed.Uint64At(p, raw, sb))
+			x.fHealthReporterGracefulPeriod = uint64(typed.Uint64Host(p, raw))
 			x.has[1] |= 1 << 50
 		case 121: // DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1205,31 +1213,31 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_DONE", raw, typed.ErrLength)
 			}
-			x.fFlashUpdateStatusDone = uint64(typed.Uint64At(p, raw, sb))
+			x.fFlashUpdateStatusDone = uint64(typed.Uint64Host(p, raw))
 			x.has[1] |= 1 << 55
 		case 126: // DEVLINK_ATTR_FLASH_UPDATE_STATUS_TOTAL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_TOTAL", raw, typed.ErrLength)
 			}
-			x.fFlashUpdateStatusTotal = uint64(typed.Uint64At(p, raw, sb))
+			x.fFlashUpdateStatusTotal = uint64(typed.Uint64Host(p, raw))
 			x.has[1] |= 1 << 56
 		case 127: // DEVLINK_ATTR_PORT_PCI_PF_NUMBER
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_PCI_PF_NUMBER", raw, typed.ErrLength)
 			}
-			x.fPortPciPfNumber = uint16(typed.Uint16At(p, raw, sb))
+			x.fPortPciPfNumber = uint16(typed.Uint16Host(p, raw))
 			x.has[1] |= 1 << 57
 		case 128: // DEVLINK_ATTR_PORT_PCI_VF_NUMBER
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_PCI_VF_NUMBER", raw, typed.ErrLength)
 			}
-			x.fPortPciVfNumber = uint16(typed.Uint16At(p, raw, sb))
+			x.fPortPciVfNumber = uint16(typed.Uint16Host(p, raw))
 			x.has[1] |= 1 << 58
 		case 129: // DEVLINK_ATTR_STATS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fStats.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fStats.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 59
@@ -1260,7 +1268,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_METADATA", raw, typed.ErrLength)
 			}
-			if err := x.fTrapMetadata.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fTrapMetadata.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 0
@@ -1280,25 +1288,25 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS", raw, typed.ErrLength)
 			}
-			x.fHealthReporterDumpTsNs = uint64(typed.Uint64At(p, raw, sb))
+			x.fHealthReporterDumpTsNs = uint64(typed.Uint64Host(p, raw))
 			x.has[2] |= 1 << 3
 		case 138: // DEVLINK_ATTR_NETNS_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_NETNS_FD", raw, typed.ErrLength)
 			}
-			x.fNetnsFd = uint32(typed.Uint32At(p, raw, sb))
+			x.fNetnsFd = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 4
 		case 139: // DEVLINK_ATTR_NETNS_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_NETNS_PID", raw, typed.ErrLength)
 			}
-			x.fNetnsPid = uint32(typed.Uint32At(p, raw, sb))
+			x.fNetnsPid = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 5
 		case 140: // DEVLINK_ATTR_NETNS_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_NETNS_ID", raw, typed.ErrLength)
 			}
-			x.fNetnsId = uint32(typed.Uint32At(p, raw, sb))
+			x.fNetnsId = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 6
 		case 141: // DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1310,25 +1318,25 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_POLICER_ID", raw, typed.ErrLength)
 			}
-			x.fTrapPolicerId = uint32(typed.Uint32At(p, raw, sb))
+			x.fTrapPolicerId = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 8
 		case 143: // DEVLINK_ATTR_TRAP_POLICER_RATE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_POLICER_RATE", raw, typed.ErrLength)
 			}
-			x.fTrapPolicerRate = uint64(typed.Uint64At(p, raw, sb))
+			x.fTrapPolicerRate = uint64(typed.Uint64Host(p, raw))
 			x.has[2] |= 1 << 9
 		case 144: // DEVLINK_ATTR_TRAP_POLICER_BURST
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_POLICER_BURST", raw, typed.ErrLength)
 			}
-			x.fTrapPolicerBurst = uint64(typed.Uint64At(p, raw, sb))
+			x.fTrapPolicerBurst = uint64(typed.Uint64Host(p, raw))
 			x.has[2] |= 1 << 10
 		case 145: // DEVLINK_ATTR_PORT_FUNCTION
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_FUNCTION", raw, typed.ErrLength)
 			}
-			if err := x.fPortFunction.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fPortFunction.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 11
@@ -1342,7 +1350,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_LANES", raw, typed.ErrLength)
 			}
-			x.fPortLanes = uint32(typed.Uint32At(p, raw, sb))
+			x.fPortLanes = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 13
 		case 148: // DEVLINK_ATTR_PORT_SPLITTABLE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1360,22 +1368,22 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_CONTROLLER_NUMBER", raw, typed.ErrLength)
 			}
-			x.fPortControllerNumber = uint32(typed.Uint32At(p, raw, sb))
+			x.fPortControllerNumber = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 16
 		case 151: // DEVLINK_ATTR_FLASH_UPDATE_STATUS_TIMEOUT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fFlashUpdateStatusTimeout = uint64(typed.Uint64At(p, raw, sb))
+			x.fFlashUpdateStatusTimeout = uint64(typed.Uint64Host(p, raw))
 			x.has[2] |= 1 << 17
 		case 152: // DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK", raw, typed.ErrLength)
 			}
-			if v := (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)}); !typed.CheckBitfield32(v, 0x3) {
+			if v := (typed.Bitfield32{Value: typed.Uint32Host(p, raw), Selector: typed.Uint32Host(p[4:], raw)}); !typed.CheckBitfield32(v, 0x3) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK", raw, typed.ErrRange)
 			}
-			x.fFlashUpdateOverwriteMask = (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)})
+			x.fFlashUpdateOverwriteMask = (typed.Bitfield32{Value: typed.Uint32Host(p, raw), Selector: typed.Uint32Host(p[4:], raw)})
 			x.has[2] |= 1 << 18
 		case 153: // DEVLINK_ATTR_RELOAD_ACTION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1387,25 +1395,25 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED", raw, typed.ErrLength)
 			}
-			if v := (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)}); !typed.CheckBitfield32(v, 0x6) {
+			if v := (typed.Bitfield32{Value: typed.Uint32Host(p, raw), Selector: typed.Uint32Host(p[4:], raw)}); !typed.CheckBitfield32(v, 0x6) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED", raw, typed.ErrRange)
 			}
-			x.fReloadActionsPerformed = (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)})
+			x.fReloadActionsPerformed = (typed.Bitfield32{Value: typed.Uint32Host(p, raw), Selector: typed.Uint32Host(p[4:], raw)})
 			x.has[2] |= 1 << 20
 		case 155: // DEVLINK_ATTR_RELOAD_LIMITS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_LIMITS", raw, typed.ErrLength)
 			}
-			if v := (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)}); !typed.CheckBitfield32(v, 0x6) {
+			if v := (typed.Bitfield32{Value: typed.Uint32Host(p, raw), Selector: typed.Uint32Host(p[4:], raw)}); !typed.CheckBitfield32(v, 0x6) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_LIMITS", raw, typed.ErrRange)
 			}
-			x.fReloadLimits = (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)})
+			x.fReloadLimits = (typed.Bitfield32{Value: typed.Uint32Host(p, raw), Selector: typed.Uint32Host(p[4:], raw)})
 			x.has[2] |= 1 << 21
 		case 156: // DEVLINK_ATTR_DEV_STATS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DEV_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fDevStats.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fDevStats.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 22
@@ -1413,7 +1421,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fReloadStats.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fReloadStats.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 23
@@ -1421,7 +1429,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS_ENTRY", raw, typed.ErrLength)
 			}
-			if err := x.kReloadStatsEntry.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kReloadStatsEntry.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[2]&(1<<24) != 0 {
@@ -1440,13 +1448,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS_VALUE", raw, typed.ErrLength)
 			}
-			x.fReloadStatsValue = uint32(typed.Uint32At(p, raw, sb))
+			x.fReloadStatsValue = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 26
 		case 161: // DEVLINK_ATTR_REMOTE_RELOAD_STATS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REMOTE_RELOAD_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fRemoteReloadStats.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fRemoteReloadStats.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 27
@@ -1454,7 +1462,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION_INFO", raw, typed.ErrLength)
 			}
-			if err := x.kReloadActionInfo.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kReloadActionInfo.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[2]&(1<<28) != 0 {
@@ -1467,7 +1475,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION_STATS", raw, typed.ErrLength)
 			}
-			if err := x.kReloadActionStats.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kReloadActionStats.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[2]&(1<<29) != 0 {
@@ -1480,25 +1488,25 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_PCI_SF_NUMBER", raw, typed.ErrLength)
 			}
-			x.fPortPciSfNumber = uint32(typed.Uint32At(p, raw, sb))
+			x.fPortPciSfNumber = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 30
 		case 165: // DEVLINK_ATTR_RATE_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TYPE", raw, typed.ErrLength)
 			}
-			x.fRateType = uint16(typed.Uint16At(p, raw, sb))
+			x.fRateType = uint16(typed.Uint16Host(p, raw))
 			x.has[2] |= 1 << 31
 		case 166: // DEVLINK_ATTR_RATE_TX_SHARE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_SHARE", raw, typed.ErrLength)
 			}
-			x.fRateTxShare = uint64(typed.Uint64At(p, raw, sb))
+			x.fRateTxShare = uint64(typed.Uint64Host(p, raw))
 			x.has[2] |= 1 << 32
 		case 167: // DEVLINK_ATTR_RATE_TX_MAX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_MAX", raw, typed.ErrLength)
 			}
-			x.fRateTxMax = uint64(typed.Uint64At(p, raw, sb))
+			x.fRateTxMax = uint64(typed.Uint64Host(p, raw))
 			x.has[2] |= 1 << 33
 		case 168: // DEVLINK_ATTR_RATE_NODE_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -1516,13 +1524,13 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_MAX_SNAPSHOTS", raw, typed.ErrLength)
 			}
-			x.fRegionMaxSnapshots = uint32(typed.Uint32At(p, raw, sb))
+			x.fRegionMaxSnapshots = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 36
 		case 171: // DEVLINK_ATTR_LINECARD_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_LINECARD_INDEX", raw, typed.ErrLength)
 			}
-			x.fLinecardIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fLinecardIndex = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 37
 		case 172: // DEVLINK_ATTR_LINECARD_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1540,7 +1548,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_LINECARD_SUPPORTED_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fLinecardSupportedTypes.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fLinecardSupportedTypes.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 40
@@ -1548,7 +1556,7 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SELFTESTS", raw, typed.ErrLength)
 			}
-			if err := x.fSelftests.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fSelftests.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[2] |= 1 << 41
@@ -1556,13 +1564,1231 @@ func (x *Devlink) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_PRIORITY", raw, typed.ErrLength)
 			}
-			x.fRateTxPriority = uint32(typed.Uint32At(p, raw, sb))
+			x.fRateTxPriority = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 42
 		case 178: // DEVLINK_ATTR_RATE_TX_WEIGHT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_WEIGHT", raw, typed.ErrLength)
 			}
-			x.fRateTxWeight = uint32(typed.Uint32At(p, raw, sb))
+			x.fRateTxWeight = uint32(typed.Uint32Host(p, raw))
+			x.has[2] |= 1 << 43
+		case 179: // DEVLINK_ATTR_REGION_DIRECT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_DIRECT", raw, typed.ErrLength)
+			}
+			x.has[2] |= 1 << 44
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "devlink", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "devlink", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Devlink) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [3]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "devlink", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "devlink", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // DEVLINK_ATTR_BUS_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_BUS_NAME", raw, typed.ErrString)
+			}
+			x.fBusName = p
+			x.has[0] |= 1 << 0
+		case 2: // DEVLINK_ATTR_DEV_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DEV_NAME", raw, typed.ErrString)
+			}
+			x.fDevName = p
+			x.has[0] |= 1 << 1
+		case 3: // DEVLINK_ATTR_PORT_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_INDEX", raw, typed.ErrLength)
+			}
+			x.fPortIndex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // DEVLINK_ATTR_PORT_TYPE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_TYPE", raw, typed.ErrLength)
+			}
+			x.fPortType = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // DEVLINK_ATTR_PORT_DESIRED_TYPE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_DESIRED_TYPE", raw, typed.ErrLength)
+			}
+			x.fPortDesiredType = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // DEVLINK_ATTR_PORT_NETDEV_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_NETDEV_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fPortNetdevIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // DEVLINK_ATTR_PORT_NETDEV_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_NETDEV_NAME", raw, typed.ErrString)
+			}
+			x.fPortNetdevName = p
+			x.has[0] |= 1 << 6
+		case 8: // DEVLINK_ATTR_PORT_IBDEV_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_IBDEV_NAME", raw, typed.ErrString)
+			}
+			x.fPortIbdevName = p
+			x.has[0] |= 1 << 7
+		case 9: // DEVLINK_ATTR_PORT_SPLIT_COUNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLIT_COUNT", raw, typed.ErrLength)
+			}
+			x.fPortSplitCount = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // DEVLINK_ATTR_PORT_SPLIT_GROUP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLIT_GROUP", raw, typed.ErrLength)
+			}
+			x.fPortSplitGroup = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 11: // DEVLINK_ATTR_SB_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_INDEX", raw, typed.ErrLength)
+			}
+			x.fSbIndex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 10
+		case 12: // DEVLINK_ATTR_SB_SIZE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_SIZE", raw, typed.ErrLength)
+			}
+			x.fSbSize = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 11
+		case 13: // DEVLINK_ATTR_SB_INGRESS_POOL_COUNT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_INGRESS_POOL_COUNT", raw, typed.ErrLength)
+			}
+			x.fSbIngressPoolCount = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 12
+		case 14: // DEVLINK_ATTR_SB_EGRESS_POOL_COUNT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_EGRESS_POOL_COUNT", raw, typed.ErrLength)
+			}
+			x.fSbEgressPoolCount = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 13
+		case 15: // DEVLINK_ATTR_SB_INGRESS_TC_COUNT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_INGRESS_TC_COUNT", raw, typed.ErrLength)
+			}
+			x.fSbIngressTcCount = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 14
+		case 16: // DEVLINK_ATTR_SB_EGRESS_TC_COUNT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_EGRESS_TC_COUNT", raw, typed.ErrLength)
+			}
+			x.fSbEgressTcCount = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 15
+		case 17: // DEVLINK_ATTR_SB_POOL_INDEX
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_INDEX", raw, typed.ErrLength)
+			}
+			x.fSbPoolIndex = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 16
+		case 18: // DEVLINK_ATTR_SB_POOL_TYPE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_TYPE", raw, typed.ErrLength)
+			}
+			x.fSbPoolType = uint8(p[0])
+			x.has[0] |= 1 << 17
+		case 19: // DEVLINK_ATTR_SB_POOL_SIZE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_SIZE", raw, typed.ErrLength)
+			}
+			x.fSbPoolSize = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 18
+		case 20: // DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_THRESHOLD_TYPE", raw, typed.ErrLength)
+			}
+			x.fSbPoolThresholdType = uint8(p[0])
+			x.has[0] |= 1 << 19
+		case 21: // DEVLINK_ATTR_SB_THRESHOLD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_THRESHOLD", raw, typed.ErrLength)
+			}
+			x.fSbThreshold = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 20
+		case 22: // DEVLINK_ATTR_SB_TC_INDEX
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_TC_INDEX", raw, typed.ErrLength)
+			}
+			x.fSbTcIndex = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 21
+		case 23: // DEVLINK_ATTR_SB_OCC_CUR
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_OCC_CUR", raw, typed.ErrLength)
+			}
+			x.fSbOccCur = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 22
+		case 24: // DEVLINK_ATTR_SB_OCC_MAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_OCC_MAX", raw, typed.ErrLength)
+			}
+			x.fSbOccMax = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 23
+		case 25: // DEVLINK_ATTR_ESWITCH_MODE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_MODE", raw, typed.ErrLength)
+			}
+			x.fEswitchMode = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 24
+		case 26: // DEVLINK_ATTR_ESWITCH_INLINE_MODE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_INLINE_MODE", raw, typed.ErrLength)
+			}
+			x.fEswitchInlineMode = uint8(p[0])
+			x.has[0] |= 1 << 25
+		case 27: // DEVLINK_ATTR_DPIPE_TABLES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLES", raw, typed.ErrLength)
+			}
+			if err := x.fDpipeTables.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 26
+		case 28: // DEVLINK_ATTR_DPIPE_TABLE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeTable.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<27) != 0 {
+				x.fDpipeTable.Add()
+			} else {
+				x.fDpipeTable, x.sDpipeTable = typed.NewMulti(rest, end-len(rest), 28, 1, x.mode), nil
+				x.has[0] |= 1 << 27
+			}
+		case 29: // DEVLINK_ATTR_DPIPE_TABLE_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_NAME", raw, typed.ErrString)
+			}
+			x.fDpipeTableName = p
+			x.has[0] |= 1 << 28
+		case 30: // DEVLINK_ATTR_DPIPE_TABLE_SIZE
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_SIZE", raw, typed.ErrLength)
+			}
+			x.fDpipeTableSize = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 29
+		case 31: // DEVLINK_ATTR_DPIPE_TABLE_MATCHES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_MATCHES", raw, typed.ErrLength)
+			}
+			if err := x.fDpipeTableMatches.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 30
+		case 32: // DEVLINK_ATTR_DPIPE_TABLE_ACTIONS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_ACTIONS", raw, typed.ErrLength)
+			}
+			if err := x.fDpipeTableActions.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 31
+		case 33: // DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED", raw, typed.ErrLength)
+			}
+			x.fDpipeTableCountersEnabled = uint8(p[0])
+			x.has[0] |= 1 << 32
+		case 34: // DEVLINK_ATTR_DPIPE_ENTRIES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRIES", raw, typed.ErrLength)
+			}
+			if err := x.fDpipeEntries.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 33
+		case 35: // DEVLINK_ATTR_DPIPE_ENTRY
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeEntry.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<34) != 0 {
+				x.fDpipeEntry.Add()
+			} else {
+				x.fDpipeEntry, x.sDpipeEntry = typed.NewMulti(rest, end-len(rest), 35, 1, x.mode), nil
+				x.has[0] |= 1 << 34
+			}
+		case 36: // DEVLINK_ATTR_DPIPE_ENTRY_INDEX
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_INDEX", raw, typed.ErrLength)
+			}
+			x.fDpipeEntryIndex = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 35
+		case 37: // DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES", raw, typed.ErrLength)
+			}
+			if err := x.fDpipeEntryMatchValues.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 36
+		case 38: // DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES", raw, typed.ErrLength)
+			}
+			if err := x.fDpipeEntryActionValues.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 37
+		case 39: // DEVLINK_ATTR_DPIPE_ENTRY_COUNTER
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ENTRY_COUNTER", raw, typed.ErrLength)
+			}
+			x.fDpipeEntryCounter = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 38
+		case 40: // DEVLINK_ATTR_DPIPE_MATCH
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeMatch.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<39) != 0 {
+				x.fDpipeMatch.Add()
+			} else {
+				x.fDpipeMatch, x.sDpipeMatch = typed.NewMulti(rest, end-len(rest), 40, 1, x.mode), nil
+				x.has[0] |= 1 << 39
+			}
+		case 41: // DEVLINK_ATTR_DPIPE_MATCH_VALUE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH_VALUE", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeMatchValue.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<40) != 0 {
+				x.fDpipeMatchValue.Add()
+			} else {
+				x.fDpipeMatchValue, x.sDpipeMatchValue = typed.NewMulti(rest, end-len(rest), 41, 1, x.mode), nil
+				x.has[0] |= 1 << 40
+			}
+		case 42: // DEVLINK_ATTR_DPIPE_MATCH_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrLength)
+			}
+			x.fDpipeMatchType = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 41
+		case 43: // DEVLINK_ATTR_DPIPE_ACTION
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeAction.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<42) != 0 {
+				x.fDpipeAction.Add()
+			} else {
+				x.fDpipeAction, x.sDpipeAction = typed.NewMulti(rest, end-len(rest), 43, 1, x.mode), nil
+				x.has[0] |= 1 << 42
+			}
+		case 44: // DEVLINK_ATTR_DPIPE_ACTION_VALUE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION_VALUE", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeActionValue.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<43) != 0 {
+				x.fDpipeActionValue.Add()
+			} else {
+				x.fDpipeActionValue, x.sDpipeActionValue = typed.NewMulti(rest, end-len(rest), 44, 1, x.mode), nil
+				x.has[0] |= 1 << 43
+			}
+		case 45: // DEVLINK_ATTR_DPIPE_ACTION_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrLength)
+			}
+			x.fDpipeActionType = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 44
+		case 46: // DEVLINK_ATTR_DPIPE_VALUE
+			x.fDpipeValue = p
+			x.has[0] |= 1 << 45
+		case 47: // DEVLINK_ATTR_DPIPE_VALUE_MASK
+			x.fDpipeValueMask = p
+			x.has[0] |= 1 << 46
+		case 48: // DEVLINK_ATTR_DPIPE_VALUE_MAPPING
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
+			}
+			x.fDpipeValueMapping = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 47
+		case 49: // DEVLINK_ATTR_DPIPE_HEADERS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADERS", raw, typed.ErrLength)
+			}
+			if err := x.fDpipeHeaders.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 48
+		case 50: // DEVLINK_ATTR_DPIPE_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeHeader.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<49) != 0 {
+				x.fDpipeHeader.Add()
+			} else {
+				x.fDpipeHeader, x.sDpipeHeader = typed.NewMulti(rest, end-len(rest), 50, 1, x.mode), nil
+				x.has[0] |= 1 << 49
+			}
+		case 51: // DEVLINK_ATTR_DPIPE_HEADER_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_NAME", raw, typed.ErrString)
+			}
+			x.fDpipeHeaderName = p
+			x.has[0] |= 1 << 50
+		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
+			}
+			x.fDpipeHeaderId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 51
+		case 53: // DEVLINK_ATTR_DPIPE_HEADER_FIELDS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_FIELDS", raw, typed.ErrLength)
+			}
+			if err := x.fDpipeHeaderFields.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 52
+		case 54: // DEVLINK_ATTR_DPIPE_HEADER_GLOBAL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_GLOBAL", raw, typed.ErrLength)
+			}
+			x.fDpipeHeaderGlobal = uint8(p[0])
+			x.has[0] |= 1 << 53
+		case 55: // DEVLINK_ATTR_DPIPE_HEADER_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
+			}
+			x.fDpipeHeaderIndex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 54
+		case 56: // DEVLINK_ATTR_DPIPE_FIELD
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeField.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<55) != 0 {
+				x.fDpipeField.Add()
+			} else {
+				x.fDpipeField, x.sDpipeField = typed.NewMulti(rest, end-len(rest), 56, 1, x.mode), nil
+				x.has[0] |= 1 << 55
+			}
+		case 57: // DEVLINK_ATTR_DPIPE_FIELD_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_NAME", raw, typed.ErrString)
+			}
+			x.fDpipeFieldName = p
+			x.has[0] |= 1 << 56
+		case 58: // DEVLINK_ATTR_DPIPE_FIELD_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
+			}
+			x.fDpipeFieldId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 57
+		case 59: // DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH", raw, typed.ErrLength)
+			}
+			x.fDpipeFieldBitwidth = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 58
+		case 60: // DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrLength)
+			}
+			x.fDpipeFieldMappingType = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 59
+		case 62: // DEVLINK_ATTR_ESWITCH_ENCAP_MODE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_ESWITCH_ENCAP_MODE", raw, typed.ErrLength)
+			}
+			x.fEswitchEncapMode = uint8(p[0])
+			x.has[0] |= 1 << 60
+		case 63: // DEVLINK_ATTR_RESOURCE_LIST
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_LIST", raw, typed.ErrLength)
+			}
+			if err := x.fResourceList.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 61
+		case 64: // DEVLINK_ATTR_RESOURCE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE", raw, typed.ErrLength)
+			}
+			if err := x.kResource.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<62) != 0 {
+				x.fResource.Add()
+			} else {
+				x.fResource, x.sResource = typed.NewMulti(rest, end-len(rest), 64, 1, x.mode), nil
+				x.has[0] |= 1 << 62
+			}
+		case 65: // DEVLINK_ATTR_RESOURCE_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_NAME", raw, typed.ErrString)
+			}
+			x.fResourceName = p
+			x.has[0] |= 1 << 63
+		case 66: // DEVLINK_ATTR_RESOURCE_ID
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_ID", raw, typed.ErrLength)
+			}
+			x.fResourceId = uint64(typed.Uint64Other(p, raw))
+			x.has[1] |= 1 << 0
+		case 67: // DEVLINK_ATTR_RESOURCE_SIZE
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE", raw, typed.ErrLength)
+			}
+			x.fResourceSize = uint64(typed.Uint64Other(p, raw))
+			x.has[1] |= 1 << 1
+		case 68: // DEVLINK_ATTR_RESOURCE_SIZE_NEW
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_NEW", raw, typed.ErrLength)
+			}
+			x.fResourceSizeNew = uint64(typed.Uint64Other(p, raw))
+			x.has[1] |= 1 << 2
+		case 69: // DEVLINK_ATTR_RESOURCE_SIZE_VALID
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_VALID", raw, typed.ErrLength)
+			}
+			x.fResourceSizeValid = uint8(p[0])
+			x.has[1] |= 1 << 3
+		case 70: // DEVLINK_ATTR_RESOURCE_SIZE_MIN
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_MIN", raw, typed.ErrLength)
+			}
+			x.fResourceSizeMin = uint64(typed.Uint64Other(p, raw))
+			x.has[1] |= 1 << 4
+		case 71: // DEVLINK_ATTR_RESOURCE_SIZE_MAX
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_MAX", raw, typed.ErrLength)
+			}
+			x.fResourceSizeMax = uint64(typed.Uint64Other(p, raw))
+			x.has[1] |= 1 << 5
+		case 72: // DEVLINK_ATTR_RESOURCE_SIZE_GRAN
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_SIZE_GRAN", raw, typed.ErrLength)
+			}
+			x.fResourceSizeGran = uint64(typed.Uint64Other(p, raw))
+			x.has[1] |= 1 << 6
+		case 73: // DEVLINK_ATTR_RESOURCE_UNIT
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrLength)
+			}
+			x.fResourceUnit = uint8(p[0])
+			x.has[1] |= 1 << 7
+		case 74: // DEVLINK_ATTR_RESOURCE_OCC
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RESOURCE_OCC", raw, typed.ErrLength)
+			}
+			x.fResourceOcc = uint64(typed.Uint64Other(p, raw))
+			x.has[1] |= 1 << 8
+		case 75: // DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID", raw, typed.ErrLength)
+			}
+			x.fDpipeTableResourceId = uint64(typed.Uint64Other(p, raw))
+			x.has[1] |= 1 << 9
+		case 76: // DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS", raw, typed.ErrLength)
+			}
+			x.fDpipeTableResourceUnits = uint64(typed.Uint64Other(p, raw))
+			x.has[1] |= 1 << 10
+		case 77: // DEVLINK_ATTR_PORT_FLAVOUR
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_FLAVOUR", raw, typed.ErrLength)
+			}
+			x.fPortFlavour = uint16(typed.Uint16Other(p, raw))
+			x.has[1] |= 1 << 11
+		case 78: // DEVLINK_ATTR_PORT_NUMBER
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_NUMBER", raw, typed.ErrLength)
+			}
+			x.fPortNumber = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 12
+		case 79: // DEVLINK_ATTR_PORT_SPLIT_SUBPORT_NUMBER
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLIT_SUBPORT_NUMBER", raw, typed.ErrLength)
+			}
+			x.fPortSplitSubportNumber = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 13
+		case 80: // DEVLINK_ATTR_PARAM
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PARAM", raw, typed.ErrLength)
+			}
+			if err := x.fParam.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[1] |= 1 << 14
+		case 81: // DEVLINK_ATTR_PARAM_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PARAM_NAME", raw, typed.ErrString)
+			}
+			x.fParamName = p
+			x.has[1] |= 1 << 15
+		case 82: // DEVLINK_ATTR_PARAM_GENERIC
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PARAM_GENERIC", raw, typed.ErrLength)
+			}
+			x.has[1] |= 1 << 16
+		case 83: // DEVLINK_ATTR_PARAM_TYPE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PARAM_TYPE", raw, typed.ErrLength)
+			}
+			x.fParamType = uint8(p[0])
+			x.has[1] |= 1 << 17
+		case 87: // DEVLINK_ATTR_PARAM_VALUE_CMODE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PARAM_VALUE_CMODE", raw, typed.ErrLength)
+			}
+			x.fParamValueCmode = uint8(p[0])
+			x.has[1] |= 1 << 18
+		case 88: // DEVLINK_ATTR_REGION_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_NAME", raw, typed.ErrString)
+			}
+			x.fRegionName = p
+			x.has[1] |= 1 << 19
+		case 89: // DEVLINK_ATTR_REGION_SIZE
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_SIZE", raw, typed.ErrLength)
+			}
+			x.fRegionSize = uint64(typed.Uint64Other(p, raw))
+			x.has[1] |= 1 << 20
+		case 90: // DEVLINK_ATTR_REGION_SNAPSHOTS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_SNAPSHOTS", raw, typed.ErrLength)
+			}
+			if err := x.fRegionSnapshots.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[1] |= 1 << 21
+		case 91: // DEVLINK_ATTR_REGION_SNAPSHOT
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_SNAPSHOT", raw, typed.ErrLength)
+			}
+			if err := x.fRegionSnapshot.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[1] |= 1 << 22
+		case 92: // DEVLINK_ATTR_REGION_SNAPSHOT_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_SNAPSHOT_ID", raw, typed.ErrLength)
+			}
+			x.fRegionSnapshotId = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 23
+		case 93: // DEVLINK_ATTR_REGION_CHUNKS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNKS", raw, typed.ErrLength)
+			}
+			if err := x.fRegionChunks.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[1] |= 1 << 24
+		case 94: // DEVLINK_ATTR_REGION_CHUNK
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNK", raw, typed.ErrLength)
+			}
+			if err := x.fRegionChunk.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[1] |= 1 << 25
+		case 95: // DEVLINK_ATTR_REGION_CHUNK_DATA
+			x.fRegionChunkData = p
+			x.has[1] |= 1 << 26
+		case 96: // DEVLINK_ATTR_REGION_CHUNK_ADDR
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNK_ADDR", raw, typed.ErrLength)
+			}
+			x.fRegionChunkAddr = uint64(typed.Uint64Other(p, raw))
+			x.has[1] |= 1 << 27
+		case 97: // DEVLINK_ATTR_REGION_CHUNK_LEN
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_CHUNK_LEN", raw, typed.ErrLength)
+			}
+			x.fRegionChunkLen = uint64(typed.Uint64Other(p, raw))
+			x.has[1] |= 1 << 28
+		case 98: // DEVLINK_ATTR_INFO_DRIVER_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_DRIVER_NAME", raw, typed.ErrString)
+			}
+			x.fInfoDriverName = p
+			x.has[1] |= 1 << 29
+		case 99: // DEVLINK_ATTR_INFO_SERIAL_NUMBER
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_SERIAL_NUMBER", raw, typed.ErrString)
+			}
+			x.fInfoSerialNumber = p
+			x.has[1] |= 1 << 30
+		case 100: // DEVLINK_ATTR_INFO_VERSION_FIXED
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_FIXED", raw, typed.ErrLength)
+			}
+			if err := x.kInfoVersionFixed.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[1]&(1<<31) != 0 {
+				x.fInfoVersionFixed.Add()
+			} else {
+				x.fInfoVersionFixed, x.sInfoVersionFixed = typed.NewMulti(rest, end-len(rest), 100, 1, x.mode), nil
+				x.has[1] |= 1 << 31
+			}
+		case 101: // DEVLINK_ATTR_INFO_VERSION_RUNNING
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_RUNNING", raw, typed.ErrLength)
+			}
+			if err := x.kInfoVersionRunning.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[1]&(1<<32) != 0 {
+				x.fInfoVersionRunning.Add()
+			} else {
+				x.fInfoVersionRunning, x.sInfoVersionRunning = typed.NewMulti(rest, end-len(rest), 101, 1, x.mode), nil
+				x.has[1] |= 1 << 32
+			}
+		case 102: // DEVLINK_ATTR_INFO_VERSION_STORED
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_STORED", raw, typed.ErrLength)
+			}
+			if err := x.kInfoVersionStored.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[1]&(1<<33) != 0 {
+				x.fInfoVersionStored.Add()
+			} else {
+				x.fInfoVersionStored, x.sInfoVersionStored = typed.NewMulti(rest, end-len(rest), 102, 1, x.mode), nil
+				x.has[1] |= 1 << 33
+			}
+		case 103: // DEVLINK_ATTR_INFO_VERSION_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_NAME", raw, typed.ErrString)
+			}
+			x.fInfoVersionName = p
+			x.has[1] |= 1 << 34
+		case 104: // DEVLINK_ATTR_INFO_VERSION_VALUE
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_VERSION_VALUE", raw, typed.ErrString)
+			}
+			x.fInfoVersionValue = p
+			x.has[1] |= 1 << 35
+		case 105: // DEVLINK_ATTR_SB_POOL_CELL_SIZE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SB_POOL_CELL_SIZE", raw, typed.ErrLength)
+			}
+			x.fSbPoolCellSize = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 36
+		case 106: // DEVLINK_ATTR_FMSG
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FMSG", raw, typed.ErrLength)
+			}
+			if err := x.fFmsg.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[1] |= 1 << 37
+		case 107: // DEVLINK_ATTR_FMSG_OBJ_NEST_START
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FMSG_OBJ_NEST_START", raw, typed.ErrLength)
+			}
+			x.has[1] |= 1 << 38
+		case 108: // DEVLINK_ATTR_FMSG_PAIR_NEST_START
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FMSG_PAIR_NEST_START", raw, typed.ErrLength)
+			}
+			x.has[1] |= 1 << 39
+		case 109: // DEVLINK_ATTR_FMSG_ARR_NEST_START
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FMSG_ARR_NEST_START", raw, typed.ErrLength)
+			}
+			x.has[1] |= 1 << 40
+		case 110: // DEVLINK_ATTR_FMSG_NEST_END
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FMSG_NEST_END", raw, typed.ErrLength)
+			}
+			x.has[1] |= 1 << 41
+		case 111: // DEVLINK_ATTR_FMSG_OBJ_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FMSG_OBJ_NAME", raw, typed.ErrString)
+			}
+			x.fFmsgObjName = p
+			x.has[1] |= 1 << 42
+		case 112: // DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FMSG_OBJ_VALUE_TYPE", raw, typed.ErrLength)
+			}
+			x.fFmsgObjValueType = uint8(p[0])
+			x.has[1] |= 1 << 43
+		case 114: // DEVLINK_ATTR_HEALTH_REPORTER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER", raw, typed.ErrLength)
+			}
+			if err := x.fHealthReporter.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[1] |= 1 << 44
+		case 115: // DEVLINK_ATTR_HEALTH_REPORTER_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_NAME", raw, typed.ErrString)
+			}
+			x.fHealthReporterName = p
+			x.has[1] |= 1 << 45
+		case 116: // DEVLINK_ATTR_HEALTH_REPORTER_STATE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_STATE", raw, typed.ErrLength)
+			}
+			x.fHealthReporterState = uint8(p[0])
+			x.has[1] |= 1 << 46
+		case 117: // DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT", raw, typed.ErrLength)
+			}
+			x.fHealthReporterErrCount = uint64(typed.Uint64Other(p, raw))
+			x.has[1] |= 1 << 47
+		case 118: // DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT", raw, typed.ErrLength)
+			}
+			x.fHealthReporterRecoverCount = uint64(typed.Uint64Other(p, raw))
+			x.has[1] |= 1 << 48
+		case 119: // DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS", raw, typed.ErrLength)
+			}
+			x.fHealthReporterDumpTs = uint64(typed.Uint64Other(p, raw))
+			x.has[1] |= 1 << 49
+		case 120: // DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD", raw, typed.ErrLength)
+			}
+			x.fHealthReporterGracefulPeriod = uint64(typed.Uint64Other(p, raw))
+			x.has[1] |= 1 << 50
+		case 121: // DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER", raw, typed.ErrLength)
+			}
+			x.fHealthReporterAutoRecover = uint8(p[0])
+			x.has[1] |= 1 << 51
+		case 122: // DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_FILE_NAME", raw, typed.ErrString)
+			}
+			x.fFlashUpdateFileName = p
+			x.has[1] |= 1 << 52
+		case 123: // DEVLINK_ATTR_FLASH_UPDATE_COMPONENT
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_COMPONENT", raw, typed.ErrString)
+			}
+			x.fFlashUpdateComponent = p
+			x.has[1] |= 1 << 53
+		case 124: // DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_MSG", raw, typed.ErrString)
+			}
+			x.fFlashUpdateStatusMsg = p
+			x.has[1] |= 1 << 54
+		case 125: // DEVLINK_ATTR_FLASH_UPDATE_STATUS_DONE
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_DONE", raw, typed.ErrLength)
+			}
+			x.fFlashUpdateStatusDone = uint64(typed.Uint64Other(p, raw))
+			x.has[1] |= 1 << 55
+		case 126: // DEVLINK_ATTR_FLASH_UPDATE_STATUS_TOTAL
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_TOTAL", raw, typed.ErrLength)
+			}
+			x.fFlashUpdateStatusTotal = uint64(typed.Uint64Other(p, raw))
+			x.has[1] |= 1 << 56
+		case 127: // DEVLINK_ATTR_PORT_PCI_PF_NUMBER
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_PCI_PF_NUMBER", raw, typed.ErrLength)
+			}
+			x.fPortPciPfNumber = uint16(typed.Uint16Other(p, raw))
+			x.has[1] |= 1 << 57
+		case 128: // DEVLINK_ATTR_PORT_PCI_VF_NUMBER
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_PCI_VF_NUMBER", raw, typed.ErrLength)
+			}
+			x.fPortPciVfNumber = uint16(typed.Uint16Other(p, raw))
+			x.has[1] |= 1 << 58
+		case 129: // DEVLINK_ATTR_STATS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_STATS", raw, typed.ErrLength)
+			}
+			if err := x.fStats.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[1] |= 1 << 59
+		case 130: // DEVLINK_ATTR_TRAP_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_NAME", raw, typed.ErrString)
+			}
+			x.fTrapName = p
+			x.has[1] |= 1 << 60
+		case 131: // DEVLINK_ATTR_TRAP_ACTION
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_ACTION", raw, typed.ErrLength)
+			}
+			x.fTrapAction = uint8(p[0])
+			x.has[1] |= 1 << 61
+		case 132: // DEVLINK_ATTR_TRAP_TYPE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_TYPE", raw, typed.ErrLength)
+			}
+			x.fTrapType = uint8(p[0])
+			x.has[1] |= 1 << 62
+		case 133: // DEVLINK_ATTR_TRAP_GENERIC
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_GENERIC", raw, typed.ErrLength)
+			}
+			x.has[1] |= 1 << 63
+		case 134: // DEVLINK_ATTR_TRAP_METADATA
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_METADATA", raw, typed.ErrLength)
+			}
+			if err := x.fTrapMetadata.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[2] |= 1 << 0
+		case 135: // DEVLINK_ATTR_TRAP_GROUP_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_GROUP_NAME", raw, typed.ErrString)
+			}
+			x.fTrapGroupName = p
+			x.has[2] |= 1 << 1
+		case 136: // DEVLINK_ATTR_RELOAD_FAILED
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_FAILED", raw, typed.ErrLength)
+			}
+			x.fReloadFailed = uint8(p[0])
+			x.has[2] |= 1 << 2
+		case 137: // DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS", raw, typed.ErrLength)
+			}
+			x.fHealthReporterDumpTsNs = uint64(typed.Uint64Other(p, raw))
+			x.has[2] |= 1 << 3
+		case 138: // DEVLINK_ATTR_NETNS_FD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_NETNS_FD", raw, typed.ErrLength)
+			}
+			x.fNetnsFd = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 4
+		case 139: // DEVLINK_ATTR_NETNS_PID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_NETNS_PID", raw, typed.ErrLength)
+			}
+			x.fNetnsPid = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 5
+		case 140: // DEVLINK_ATTR_NETNS_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_NETNS_ID", raw, typed.ErrLength)
+			}
+			x.fNetnsId = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 6
+		case 141: // DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP", raw, typed.ErrLength)
+			}
+			x.fHealthReporterAutoDump = uint8(p[0])
+			x.has[2] |= 1 << 7
+		case 142: // DEVLINK_ATTR_TRAP_POLICER_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_POLICER_ID", raw, typed.ErrLength)
+			}
+			x.fTrapPolicerId = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 8
+		case 143: // DEVLINK_ATTR_TRAP_POLICER_RATE
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_POLICER_RATE", raw, typed.ErrLength)
+			}
+			x.fTrapPolicerRate = uint64(typed.Uint64Other(p, raw))
+			x.has[2] |= 1 << 9
+		case 144: // DEVLINK_ATTR_TRAP_POLICER_BURST
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_TRAP_POLICER_BURST", raw, typed.ErrLength)
+			}
+			x.fTrapPolicerBurst = uint64(typed.Uint64Other(p, raw))
+			x.has[2] |= 1 << 10
+		case 145: // DEVLINK_ATTR_PORT_FUNCTION
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_FUNCTION", raw, typed.ErrLength)
+			}
+			if err := x.fPortFunction.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[2] |= 1 << 11
+		case 146: // DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_INFO_BOARD_SERIAL_NUMBER", raw, typed.ErrString)
+			}
+			x.fInfoBoardSerialNumber = p
+			x.has[2] |= 1 << 12
+		case 147: // DEVLINK_ATTR_PORT_LANES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_LANES", raw, typed.ErrLength)
+			}
+			x.fPortLanes = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 13
+		case 148: // DEVLINK_ATTR_PORT_SPLITTABLE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_SPLITTABLE", raw, typed.ErrLength)
+			}
+			x.fPortSplittable = uint8(p[0])
+			x.has[2] |= 1 << 14
+		case 149: // DEVLINK_ATTR_PORT_EXTERNAL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_EXTERNAL", raw, typed.ErrLength)
+			}
+			x.fPortExternal = uint8(p[0])
+			x.has[2] |= 1 << 15
+		case 150: // DEVLINK_ATTR_PORT_CONTROLLER_NUMBER
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_CONTROLLER_NUMBER", raw, typed.ErrLength)
+			}
+			x.fPortControllerNumber = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 16
+		case 151: // DEVLINK_ATTR_FLASH_UPDATE_STATUS_TIMEOUT
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_STATUS_TIMEOUT", raw, typed.ErrLength)
+			}
+			x.fFlashUpdateStatusTimeout = uint64(typed.Uint64Other(p, raw))
+			x.has[2] |= 1 << 17
+		case 152: // DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK", raw, typed.ErrLength)
+			}
+			if v := (typed.Bitfield32{Value: typed.Uint32Other(p, raw), Selector: typed.Uint32Other(p[4:], raw)}); !typed.CheckBitfield32(v, 0x3) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_FLASH_UPDATE_OVERWRITE_MASK", raw, typed.ErrRange)
+			}
+			x.fFlashUpdateOverwriteMask = (typed.Bitfield32{Value: typed.Uint32Other(p, raw), Selector: typed.Uint32Other(p[4:], raw)})
+			x.has[2] |= 1 << 18
+		case 153: // DEVLINK_ATTR_RELOAD_ACTION
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrLength)
+			}
+			x.fReloadAction = uint8(p[0])
+			x.has[2] |= 1 << 19
+		case 154: // DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED", raw, typed.ErrLength)
+			}
+			if v := (typed.Bitfield32{Value: typed.Uint32Other(p, raw), Selector: typed.Uint32Other(p[4:], raw)}); !typed.CheckBitfield32(v, 0x6) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTIONS_PERFORMED", raw, typed.ErrRange)
+			}
+			x.fReloadActionsPerformed = (typed.Bitfield32{Value: typed.Uint32Other(p, raw), Selector: typed.Uint32Other(p[4:], raw)})
+			x.has[2] |= 1 << 20
+		case 155: // DEVLINK_ATTR_RELOAD_LIMITS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_LIMITS", raw, typed.ErrLength)
+			}
+			if v := (typed.Bitfield32{Value: typed.Uint32Other(p, raw), Selector: typed.Uint32Other(p[4:], raw)}); !typed.CheckBitfield32(v, 0x6) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_LIMITS", raw, typed.ErrRange)
+			}
+			x.fReloadLimits = (typed.Bitfield32{Value: typed.Uint32Other(p, raw), Selector: typed.Uint32Other(p[4:], raw)})
+			x.has[2] |= 1 << 21
+		case 156: // DEVLINK_ATTR_DEV_STATS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_DEV_STATS", raw, typed.ErrLength)
+			}
+			if err := x.fDevStats.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[2] |= 1 << 22
+		case 157: // DEVLINK_ATTR_RELOAD_STATS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS", raw, typed.ErrLength)
+			}
+			if err := x.fReloadStats.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[2] |= 1 << 23
+		case 158: // DEVLINK_ATTR_RELOAD_STATS_ENTRY
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS_ENTRY", raw, typed.ErrLength)
+			}
+			if err := x.kReloadStatsEntry.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[2]&(1<<24) != 0 {
+				x.fReloadStatsEntry.Add()
+			} else {
+				x.fReloadStatsEntry, x.sReloadStatsEntry = typed.NewMulti(rest, end-len(rest), 158, 1, x.mode), nil
+				x.has[2] |= 1 << 24
+			}
+		case 159: // DEVLINK_ATTR_RELOAD_STATS_LIMIT
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS_LIMIT", raw, typed.ErrLength)
+			}
+			x.fReloadStatsLimit = uint8(p[0])
+			x.has[2] |= 1 << 25
+		case 160: // DEVLINK_ATTR_RELOAD_STATS_VALUE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_STATS_VALUE", raw, typed.ErrLength)
+			}
+			x.fReloadStatsValue = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 26
+		case 161: // DEVLINK_ATTR_REMOTE_RELOAD_STATS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REMOTE_RELOAD_STATS", raw, typed.ErrLength)
+			}
+			if err := x.fRemoteReloadStats.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[2] |= 1 << 27
+		case 162: // DEVLINK_ATTR_RELOAD_ACTION_INFO
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION_INFO", raw, typed.ErrLength)
+			}
+			if err := x.kReloadActionInfo.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[2]&(1<<28) != 0 {
+				x.fReloadActionInfo.Add()
+			} else {
+				x.fReloadActionInfo, x.sReloadActionInfo = typed.NewMulti(rest, end-len(rest), 162, 1, x.mode), nil
+				x.has[2] |= 1 << 28
+			}
+		case 163: // DEVLINK_ATTR_RELOAD_ACTION_STATS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RELOAD_ACTION_STATS", raw, typed.ErrLength)
+			}
+			if err := x.kReloadActionStats.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[2]&(1<<29) != 0 {
+				x.fReloadActionStats.Add()
+			} else {
+				x.fReloadActionStats, x.sReloadActionStats = typed.NewMulti(rest, end-len(rest), 163, 1, x.mode), nil
+				x.has[2] |= 1 << 29
+			}
+		case 164: // DEVLINK_ATTR_PORT_PCI_SF_NUMBER
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_PORT_PCI_SF_NUMBER", raw, typed.ErrLength)
+			}
+			x.fPortPciSfNumber = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 30
+		case 165: // DEVLINK_ATTR_RATE_TYPE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TYPE", raw, typed.ErrLength)
+			}
+			x.fRateType = uint16(typed.Uint16Other(p, raw))
+			x.has[2] |= 1 << 31
+		case 166: // DEVLINK_ATTR_RATE_TX_SHARE
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_SHARE", raw, typed.ErrLength)
+			}
+			x.fRateTxShare = uint64(typed.Uint64Other(p, raw))
+			x.has[2] |= 1 << 32
+		case 167: // DEVLINK_ATTR_RATE_TX_MAX
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_MAX", raw, typed.ErrLength)
+			}
+			x.fRateTxMax = uint64(typed.Uint64Other(p, raw))
+			x.has[2] |= 1 << 33
+		case 168: // DEVLINK_ATTR_RATE_NODE_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_NODE_NAME", raw, typed.ErrString)
+			}
+			x.fRateNodeName = p
+			x.has[2] |= 1 << 34
+		case 169: // DEVLINK_ATTR_RATE_PARENT_NODE_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_PARENT_NODE_NAME", raw, typed.ErrString)
+			}
+			x.fRateParentNodeName = p
+			x.has[2] |= 1 << 35
+		case 170: // DEVLINK_ATTR_REGION_MAX_SNAPSHOTS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_REGION_MAX_SNAPSHOTS", raw, typed.ErrLength)
+			}
+			x.fRegionMaxSnapshots = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 36
+		case 171: // DEVLINK_ATTR_LINECARD_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_LINECARD_INDEX", raw, typed.ErrLength)
+			}
+			x.fLinecardIndex = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 37
+		case 172: // DEVLINK_ATTR_LINECARD_STATE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_LINECARD_STATE", raw, typed.ErrLength)
+			}
+			x.fLinecardState = uint8(p[0])
+			x.has[2] |= 1 << 38
+		case 173: // DEVLINK_ATTR_LINECARD_TYPE
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_LINECARD_TYPE", raw, typed.ErrString)
+			}
+			x.fLinecardType = p
+			x.has[2] |= 1 << 39
+		case 174: // DEVLINK_ATTR_LINECARD_SUPPORTED_TYPES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_LINECARD_SUPPORTED_TYPES", raw, typed.ErrLength)
+			}
+			if err := x.fLinecardSupportedTypes.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[2] |= 1 << 40
+		case 176: // DEVLINK_ATTR_SELFTESTS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_SELFTESTS", raw, typed.ErrLength)
+			}
+			if err := x.fSelftests.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[2] |= 1 << 41
+		case 177: // DEVLINK_ATTR_RATE_TX_PRIORITY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_PRIORITY", raw, typed.ErrLength)
+			}
+			x.fRateTxPriority = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 42
+		case 178: // DEVLINK_ATTR_RATE_TX_WEIGHT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "devlink", "DEVLINK_ATTR_RATE_TX_WEIGHT", raw, typed.ErrLength)
+			}
+			x.fRateTxWeight = uint32(typed.Uint32Other(p, raw))
 			x.has[2] |= 1 << 43
 		case 179: // DEVLINK_ATTR_REGION_DIRECT
 			if len(p) != 0 {
@@ -6159,19 +7385,27 @@ func (x *DlDevStats) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlDevStats) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlDevStats) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -6188,7 +7422,7 @@ func (x *DlDevStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dev-stats", "DEVLINK_ATTR_RELOAD_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fReloadStats.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fReloadStats.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
@@ -6196,7 +7430,56 @@ func (x *DlDevStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dev-stats", "DEVLINK_ATTR_REMOTE_RELOAD_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fRemoteReloadStats.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fRemoteReloadStats.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-dev-stats", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-dev-stats", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlDevStats) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-dev-stats", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-dev-stats", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 157: // DEVLINK_ATTR_RELOAD_STATS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-dev-stats", "DEVLINK_ATTR_RELOAD_STATS", raw, typed.ErrLength)
+			}
+			if err := x.fReloadStats.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 0
+		case 161: // DEVLINK_ATTR_REMOTE_RELOAD_STATS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-dev-stats", "DEVLINK_ATTR_REMOTE_RELOAD_STATS", raw, typed.ErrLength)
+			}
+			if err := x.fRemoteReloadStats.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
@@ -6328,20 +7611,28 @@ func (x *DlReloadStats) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlReloadStats) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlReloadStats) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -6358,7 +7649,54 @@ func (x *DlReloadStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-reload-stats", "DEVLINK_ATTR_RELOAD_ACTION_INFO", raw, typed.ErrLength)
 			}
-			if err := x.kReloadActionInfo.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kReloadActionInfo.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fReloadActionInfo.Add()
+			} else {
+				x.fReloadActionInfo, x.sReloadActionInfo = typed.NewMulti(rest, end-len(rest), 162, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-reload-stats", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-reload-stats", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlReloadStats) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-reload-stats", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-reload-stats", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 162: // DEVLINK_ATTR_RELOAD_ACTION_INFO
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-reload-stats", "DEVLINK_ATTR_RELOAD_ACTION_INFO", raw, typed.ErrLength)
+			}
+			if err := x.kReloadActionInfo.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -6479,20 +7817,28 @@ func (x *DlReloadActInfo) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlReloadActInfo) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlReloadActInfo) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -6515,7 +7861,60 @@ func (x *DlReloadActInfo) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-reload-act-info", "DEVLINK_ATTR_RELOAD_ACTION_STATS", raw, typed.ErrLength)
 			}
-			if err := x.kReloadActionStats.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kReloadActionStats.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<1) != 0 {
+				x.fReloadActionStats.Add()
+			} else {
+				x.fReloadActionStats, x.sReloadActionStats = typed.NewMulti(rest, end-len(rest), 163, 1, x.mode), nil
+				x.has[0] |= 1 << 1
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-reload-act-info", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-reload-act-info", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlReloadActInfo) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-reload-act-info", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-reload-act-info", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 153: // DEVLINK_ATTR_RELOAD_ACTION
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "dl-reload-act-info", "DEVLINK_ATTR_RELOAD_ACTION", raw, typed.ErrLength)
+			}
+			x.fReloadAction = uint8(p[0])
+			x.has[0] |= 1 << 0
+		case 163: // DEVLINK_ATTR_RELOAD_ACTION_STATS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-reload-act-info", "DEVLINK_ATTR_RELOAD_ACTION_STATS", raw, typed.ErrLength)
+			}
+			if err := x.kReloadActionStats.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<1) != 0 {
@@ -6659,20 +8058,28 @@ func (x *DlReloadActStats) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlReloadActStats) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlReloadActStats) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -6689,7 +8096,54 @@ func (x *DlReloadActStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-reload-act-stats", "DEVLINK_ATTR_RELOAD_STATS_ENTRY", raw, typed.ErrLength)
 			}
-			if err := x.kReloadStatsEntry.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kReloadStatsEntry.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fReloadStatsEntry.Add()
+			} else {
+				x.fReloadStatsEntry, x.sReloadStatsEntry = typed.NewMulti(rest, end-len(rest), 158, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-reload-act-stats", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-reload-act-stats", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlReloadActStats) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-reload-act-stats", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-reload-act-stats", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 158: // DEVLINK_ATTR_RELOAD_STATS_ENTRY
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-reload-act-stats", "DEVLINK_ATTR_RELOAD_STATS_ENTRY", raw, typed.ErrLength)
+			}
+			if err := x.kReloadStatsEntry.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -6810,19 +8264,27 @@ func (x *DlReloadStatsEntry) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlReloadStatsEntry) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlReloadStatsEntry) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -6845,7 +8307,52 @@ func (x *DlReloadStatsEntry) decode(b []byte, o *typed.Options, base int) error 
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-reload-stats-entry", "DEVLINK_ATTR_RELOAD_STATS_VALUE", raw, typed.ErrLength)
 			}
-			x.fReloadStatsValue = uint32(typed.Uint32At(p, raw, sb))
+			x.fReloadStatsValue = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-reload-stats-entry", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-reload-stats-entry", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlReloadStatsEntry) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-reload-stats-entry", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-reload-stats-entry", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 159: // DEVLINK_ATTR_RELOAD_STATS_LIMIT
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "dl-reload-stats-entry", "DEVLINK_ATTR_RELOAD_STATS_LIMIT", raw, typed.ErrLength)
+			}
+			x.fReloadStatsLimit = uint8(p[0])
+			x.has[0] |= 1 << 0
+		case 160: // DEVLINK_ATTR_RELOAD_STATS_VALUE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dl-reload-stats-entry", "DEVLINK_ATTR_RELOAD_STATS_VALUE", raw, typed.ErrLength)
+			}
+			x.fReloadStatsValue = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -6964,19 +8471,72 @@ func (x *DlInfoVersion) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlInfoVersion) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlInfoVersion) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-info-version", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-info-version", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 103: // DEVLINK_ATTR_INFO_VERSION_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "dl-info-version", "DEVLINK_ATTR_INFO_VERSION_NAME", raw, typed.ErrString)
+			}
+			x.fInfoVersionName = p
+			x.has[0] |= 1 << 0
+		case 104: // DEVLINK_ATTR_INFO_VERSION_VALUE
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "dl-info-version", "DEVLINK_ATTR_INFO_VERSION_VALUE", raw, typed.ErrString)
+			}
+			x.fInfoVersionValue = p
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-info-version", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-info-version", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlInfoVersion) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -7144,19 +8704,27 @@ func (x *DlPortFunction) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlPortFunction) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlPortFunction) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -7188,10 +8756,67 @@ func (x *DlPortFunction) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_CAPS", raw, typed.ErrLength)
 			}
-			if v := (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)}); !typed.CheckBitfield32(v, 0xf) {
+			if v := (typed.Bitfield32{Value: typed.Uint32Host(p, raw), Selector: typed.Uint32Host(p[4:], raw)}); !typed.CheckBitfield32(v, 0xf) {
 				return o.Fail(end-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_CAPS", raw, typed.ErrRange)
 			}
-			x.fCaps = (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)})
+			x.fCaps = (typed.Bitfield32{Value: typed.Uint32Host(p, raw), Selector: typed.Uint32Host(p[4:], raw)})
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-port-function", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-port-function", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlPortFunction) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-port-function", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-port-function", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // DEVLINK_PORT_FUNCTION_ATTR_HW_ADDR
+			x.fHwAddr = p
+			x.has[0] |= 1 << 0
+		case 2: // DEVLINK_PORT_FN_ATTR_STATE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_STATE", raw, typed.ErrLength)
+			}
+			x.fState = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // DEVLINK_PORT_FN_ATTR_OPSTATE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_OPSTATE", raw, typed.ErrLength)
+			}
+			x.fOpstate = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 4: // DEVLINK_PORT_FN_ATTR_CAPS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_CAPS", raw, typed.ErrLength)
+			}
+			if v := (typed.Bitfield32{Value: typed.Uint32Other(p, raw), Selector: typed.Uint32Other(p[4:], raw)}); !typed.CheckBitfield32(v, 0xf) {
+				return o.Fail(end-len(rest), "dl-port-function", "DEVLINK_PORT_FN_ATTR_CAPS", raw, typed.ErrRange)
+			}
+			x.fCaps = (typed.Bitfield32{Value: typed.Uint32Other(p, raw), Selector: typed.Uint32Other(p[4:], raw)})
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -7354,20 +8979,28 @@ func (x *DlDpipeTables) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlDpipeTables) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlDpipeTables) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -7384,7 +9017,54 @@ func (x *DlDpipeTables) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-tables", "DEVLINK_ATTR_DPIPE_TABLE", raw, typed.ErrLength)
 			}
-			if err := x.kDpipeTable.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kDpipeTable.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fDpipeTable.Add()
+			} else {
+				x.fDpipeTable, x.sDpipeTable = typed.NewMulti(rest, end-len(rest), 28, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-dpipe-tables", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-dpipe-tables", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlDpipeTables) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-tables", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-dpipe-tables", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 28: // DEVLINK_ATTR_DPIPE_TABLE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-tables", "DEVLINK_ATTR_DPIPE_TABLE", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeTable.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -7508,19 +9188,27 @@ func (x *DlDpipeTable) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlDpipeTable) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlDpipeTable) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -7543,13 +9231,13 @@ func (x *DlDpipeTable) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_SIZE", raw, typed.ErrLength)
 			}
-			x.fDpipeTableSize = uint64(typed.Uint64At(p, raw, sb))
+			x.fDpipeTableSize = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 31: // DEVLINK_ATTR_DPIPE_TABLE_MATCHES
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_MATCHES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeTableMatches.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fDpipeTableMatches.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
@@ -7557,7 +9245,7 @@ func (x *DlDpipeTable) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_ACTIONS", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeTableActions.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fDpipeTableActions.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
@@ -7571,13 +9259,92 @@ func (x *DlDpipeTable) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID", raw, typed.ErrLength)
 			}
-			x.fDpipeTableResourceId = uint64(typed.Uint64At(p, raw, sb))
+			x.fDpipeTableResourceId = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 76: // DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS", raw, typed.ErrLength)
 			}
-			x.fDpipeTableResourceUnits = uint64(typed.Uint64At(p, raw, sb))
+			x.fDpipeTableResourceUnits = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 6
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-dpipe-table", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-dpipe-table", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlDpipeTable) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-table", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-dpipe-table", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 29: // DEVLINK_ATTR_DPIPE_TABLE_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_NAME", raw, typed.ErrString)
+			}
+			x.fDpipeTableName = p
+			x.has[0] |= 1 << 0
+		case 30: // DEVLINK_ATTR_DPIPE_TABLE_SIZE
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_SIZE", raw, typed.ErrLength)
+			}
+			x.fDpipeTableSize = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 31: // DEVLINK_ATTR_DPIPE_TABLE_MATCHES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_MATCHES", raw, typed.ErrLength)
+			}
+			if err := x.fDpipeTableMatches.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 2
+		case 32: // DEVLINK_ATTR_DPIPE_TABLE_ACTIONS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_ACTIONS", raw, typed.ErrLength)
+			}
+			if err := x.fDpipeTableActions.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 3
+		case 33: // DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_COUNTERS_ENABLED", raw, typed.ErrLength)
+			}
+			x.fDpipeTableCountersEnabled = uint8(p[0])
+			x.has[0] |= 1 << 4
+		case 75: // DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_ID", raw, typed.ErrLength)
+			}
+			x.fDpipeTableResourceId = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 76: // DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-dpipe-table", "DEVLINK_ATTR_DPIPE_TABLE_RESOURCE_UNITS", raw, typed.ErrLength)
+			}
+			x.fDpipeTableResourceUnits = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -7830,20 +9597,28 @@ func (x *DlDpipeTableMatches) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlDpipeTableMatches) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlDpipeTableMatches) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -7860,7 +9635,54 @@ func (x *DlDpipeTableMatches) decode(b []byte, o *typed.Options, base int) error
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-table-matches", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
 			}
-			if err := x.kDpipeMatch.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kDpipeMatch.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fDpipeMatch.Add()
+			} else {
+				x.fDpipeMatch, x.sDpipeMatch = typed.NewMulti(rest, end-len(rest), 40, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-dpipe-table-matches", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-dpipe-table-matches", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlDpipeTableMatches) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-table-matches", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-dpipe-table-matches", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 40: // DEVLINK_ATTR_DPIPE_MATCH
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-table-matches", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeMatch.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -7982,20 +9804,28 @@ func (x *DlDpipeTableActions) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlDpipeTableActions) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlDpipeTableActions) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8012,7 +9842,54 @@ func (x *DlDpipeTableActions) decode(b []byte, o *typed.Options, base int) error
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-table-actions", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
 			}
-			if err := x.kDpipeAction.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kDpipeAction.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fDpipeAction.Add()
+			} else {
+				x.fDpipeAction, x.sDpipeAction = typed.NewMulti(rest, end-len(rest), 43, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-dpipe-table-actions", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-dpipe-table-actions", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlDpipeTableActions) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-table-actions", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-dpipe-table-actions", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 43: // DEVLINK_ATTR_DPIPE_ACTION
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-table-actions", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeAction.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -8134,20 +10011,28 @@ func (x *DlDpipeEntries) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlDpipeEntries) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlDpipeEntries) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8164,7 +10049,54 @@ func (x *DlDpipeEntries) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-entries", "DEVLINK_ATTR_DPIPE_ENTRY", raw, typed.ErrLength)
 			}
-			if err := x.kDpipeEntry.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kDpipeEntry.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fDpipeEntry.Add()
+			} else {
+				x.fDpipeEntry, x.sDpipeEntry = typed.NewMulti(rest, end-len(rest), 35, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-dpipe-entries", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-dpipe-entries", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlDpipeEntries) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-entries", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-dpipe-entries", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 35: // DEVLINK_ATTR_DPIPE_ENTRY
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-entries", "DEVLINK_ATTR_DPIPE_ENTRY", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeEntry.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -8285,19 +10217,27 @@ func (x *DlDpipeEntry) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlDpipeEntry) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlDpipeEntry) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8314,13 +10254,13 @@ func (x *DlDpipeEntry) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_INDEX", raw, typed.ErrLength)
 			}
-			x.fDpipeEntryIndex = uint64(typed.Uint64At(p, raw, sb))
+			x.fDpipeEntryIndex = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 37: // DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeEntryMatchValues.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fDpipeEntryMatchValues.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
@@ -8328,7 +10268,7 @@ func (x *DlDpipeEntry) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeEntryActionValues.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fDpipeEntryActionValues.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
@@ -8336,7 +10276,68 @@ func (x *DlDpipeEntry) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_COUNTER", raw, typed.ErrLength)
 			}
-			x.fDpipeEntryCounter = uint64(typed.Uint64At(p, raw, sb))
+			x.fDpipeEntryCounter = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-dpipe-entry", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-dpipe-entry", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlDpipeEntry) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-entry", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-dpipe-entry", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 36: // DEVLINK_ATTR_DPIPE_ENTRY_INDEX
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_INDEX", raw, typed.ErrLength)
+			}
+			x.fDpipeEntryIndex = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 37: // DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_MATCH_VALUES", raw, typed.ErrLength)
+			}
+			if err := x.fDpipeEntryMatchValues.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 1
+		case 38: // DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_ACTION_VALUES", raw, typed.ErrLength)
+			}
+			if err := x.fDpipeEntryActionValues.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 2
+		case 39: // DEVLINK_ATTR_DPIPE_ENTRY_COUNTER
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-dpipe-entry", "DEVLINK_ATTR_DPIPE_ENTRY_COUNTER", raw, typed.ErrLength)
+			}
+			x.fDpipeEntryCounter = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -8510,20 +10511,28 @@ func (x *DlDpipeEntryMatchValues) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlDpipeEntryMatchValues) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlDpipeEntryMatchValues) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8540,7 +10549,54 @@ func (x *DlDpipeEntryMatchValues) decode(b []byte, o *typed.Options, base int) e
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-entry-match-values", "DEVLINK_ATTR_DPIPE_MATCH_VALUE", raw, typed.ErrLength)
 			}
-			if err := x.kDpipeMatchValue.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kDpipeMatchValue.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fDpipeMatchValue.Add()
+			} else {
+				x.fDpipeMatchValue, x.sDpipeMatchValue = typed.NewMulti(rest, end-len(rest), 41, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-dpipe-entry-match-values", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-dpipe-entry-match-values", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlDpipeEntryMatchValues) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-entry-match-values", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-dpipe-entry-match-values", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 41: // DEVLINK_ATTR_DPIPE_MATCH_VALUE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-entry-match-values", "DEVLINK_ATTR_DPIPE_MATCH_VALUE", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeMatchValue.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -8662,20 +10718,28 @@ func (x *DlDpipeEntryActionValues) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlDpipeEntryActionValues) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlDpipeEntryActionValues) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8692,7 +10756,54 @@ func (x *DlDpipeEntryActionValues) decode(b []byte, o *typed.Options, base int) 
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-entry-action-values", "DEVLINK_ATTR_DPIPE_ACTION_VALUE", raw, typed.ErrLength)
 			}
-			if err := x.kDpipeActionValue.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kDpipeActionValue.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fDpipeActionValue.Add()
+			} else {
+				x.fDpipeActionValue, x.sDpipeActionValue = typed.NewMulti(rest, end-len(rest), 44, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-dpipe-entry-action-values", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-dpipe-entry-action-values", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlDpipeEntryActionValues) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-entry-action-values", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-dpipe-entry-action-values", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 44: // DEVLINK_ATTR_DPIPE_ACTION_VALUE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-entry-action-values", "DEVLINK_ATTR_DPIPE_ACTION_VALUE", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeActionValue.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -8816,19 +10927,27 @@ func (x *DlDpipeMatch) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlDpipeMatch) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlDpipeMatch) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8845,13 +10964,13 @@ func (x *DlDpipeMatch) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrLength)
 			}
-			x.fDpipeMatchType = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeMatchType = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
 			}
-			x.fDpipeHeaderId = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeHeaderId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 54: // DEVLINK_ATTR_DPIPE_HEADER_GLOBAL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -8863,13 +10982,76 @@ func (x *DlDpipeMatch) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
 			}
-			x.fDpipeHeaderIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeHeaderIndex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 58: // DEVLINK_ATTR_DPIPE_FIELD_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
 			}
-			x.fDpipeFieldId = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeFieldId = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-dpipe-match", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-dpipe-match", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlDpipeMatch) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-match", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-dpipe-match", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 42: // DEVLINK_ATTR_DPIPE_MATCH_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_MATCH_TYPE", raw, typed.ErrLength)
+			}
+			x.fDpipeMatchType = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
+			}
+			x.fDpipeHeaderId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 54: // DEVLINK_ATTR_DPIPE_HEADER_GLOBAL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_GLOBAL", raw, typed.ErrLength)
+			}
+			x.fDpipeHeaderGlobal = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 55: // DEVLINK_ATTR_DPIPE_HEADER_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
+			}
+			x.fDpipeHeaderIndex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 58: // DEVLINK_ATTR_DPIPE_FIELD_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dl-dpipe-match", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
+			}
+			x.fDpipeFieldId = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -9056,20 +11238,28 @@ func (x *DlDpipeMatchValue) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlDpipeMatchValue) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlDpipeMatchValue) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -9086,7 +11276,7 @@ func (x *DlDpipeMatchValue) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-match-value", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
 			}
-			if err := x.kDpipeMatch.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kDpipeMatch.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -9105,7 +11295,66 @@ func (x *DlDpipeMatchValue) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-match-value", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
 			}
-			x.fDpipeValueMapping = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeValueMapping = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-dpipe-match-value", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-dpipe-match-value", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlDpipeMatchValue) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-match-value", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-dpipe-match-value", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 40: // DEVLINK_ATTR_DPIPE_MATCH
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-match-value", "DEVLINK_ATTR_DPIPE_MATCH", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeMatch.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fDpipeMatch.Add()
+			} else {
+				x.fDpipeMatch, x.sDpipeMatch = typed.NewMulti(rest, end-len(rest), 40, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		case 46: // DEVLINK_ATTR_DPIPE_VALUE
+			x.fDpipeValue = p
+			x.has[0] |= 1 << 1
+		case 47: // DEVLINK_ATTR_DPIPE_VALUE_MASK
+			x.fDpipeValueMask = p
+			x.has[0] |= 1 << 2
+		case 48: // DEVLINK_ATTR_DPIPE_VALUE_MAPPING
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dl-dpipe-match-value", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
+			}
+			x.fDpipeValueMapping = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -9290,19 +11539,27 @@ func (x *DlDpipeAction) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlDpipeAction) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlDpipeAction) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -9319,13 +11576,13 @@ func (x *DlDpipeAction) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrLength)
 			}
-			x.fDpipeActionType = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeActionType = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
 			}
-			x.fDpipeHeaderId = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeHeaderId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 54: // DEVLINK_ATTR_DPIPE_HEADER_GLOBAL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -9337,13 +11594,76 @@ func (x *DlDpipeAction) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
 			}
-			x.fDpipeHeaderIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeHeaderIndex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 58: // DEVLINK_ATTR_DPIPE_FIELD_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
 			}
-			x.fDpipeFieldId = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeFieldId = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-dpipe-action", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-dpipe-action", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlDpipeAction) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-action", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-dpipe-action", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 45: // DEVLINK_ATTR_DPIPE_ACTION_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_ACTION_TYPE", raw, typed.ErrLength)
+			}
+			x.fDpipeActionType = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
+			}
+			x.fDpipeHeaderId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 54: // DEVLINK_ATTR_DPIPE_HEADER_GLOBAL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_GLOBAL", raw, typed.ErrLength)
+			}
+			x.fDpipeHeaderGlobal = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 55: // DEVLINK_ATTR_DPIPE_HEADER_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_HEADER_INDEX", raw, typed.ErrLength)
+			}
+			x.fDpipeHeaderIndex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 58: // DEVLINK_ATTR_DPIPE_FIELD_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dl-dpipe-action", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
+			}
+			x.fDpipeFieldId = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -9530,20 +11850,28 @@ func (x *DlDpipeActionValue) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlDpipeActionValue) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlDpipeActionValue) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -9560,7 +11888,7 @@ func (x *DlDpipeActionValue) decode(b []byte, o *typed.Options, base int) error 
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-action-value", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
 			}
-			if err := x.kDpipeAction.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kDpipeAction.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -9579,7 +11907,66 @@ func (x *DlDpipeActionValue) decode(b []byte, o *typed.Options, base int) error 
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-action-value", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
 			}
-			x.fDpipeValueMapping = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeValueMapping = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-dpipe-action-value", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-dpipe-action-value", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlDpipeActionValue) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-action-value", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-dpipe-action-value", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 43: // DEVLINK_ATTR_DPIPE_ACTION
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-action-value", "DEVLINK_ATTR_DPIPE_ACTION", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeAction.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fDpipeAction.Add()
+			} else {
+				x.fDpipeAction, x.sDpipeAction = typed.NewMulti(rest, end-len(rest), 43, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		case 46: // DEVLINK_ATTR_DPIPE_VALUE
+			x.fDpipeValue = p
+			x.has[0] |= 1 << 1
+		case 47: // DEVLINK_ATTR_DPIPE_VALUE_MASK
+			x.fDpipeValueMask = p
+			x.has[0] |= 1 << 2
+		case 48: // DEVLINK_ATTR_DPIPE_VALUE_MAPPING
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dl-dpipe-action-value", "DEVLINK_ATTR_DPIPE_VALUE_MAPPING", raw, typed.ErrLength)
+			}
+			x.fDpipeValueMapping = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -9762,20 +12149,28 @@ func (x *DlDpipeHeaders) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlDpipeHeaders) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlDpipeHeaders) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -9792,7 +12187,54 @@ func (x *DlDpipeHeaders) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-headers", "DEVLINK_ATTR_DPIPE_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.kDpipeHeader.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kDpipeHeader.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fDpipeHeader.Add()
+			} else {
+				x.fDpipeHeader, x.sDpipeHeader = typed.NewMulti(rest, end-len(rest), 50, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-dpipe-headers", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-dpipe-headers", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlDpipeHeaders) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-headers", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-dpipe-headers", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 50: // DEVLINK_ATTR_DPIPE_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-headers", "DEVLINK_ATTR_DPIPE_HEADER", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeHeader.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -9913,19 +12355,27 @@ func (x *DlDpipeHeader) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlDpipeHeader) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlDpipeHeader) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -9948,7 +12398,7 @@ func (x *DlDpipeHeader) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
 			}
-			x.fDpipeHeaderId = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeHeaderId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 54: // DEVLINK_ATTR_DPIPE_HEADER_GLOBAL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -9960,7 +12410,66 @@ func (x *DlDpipeHeader) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_FIELDS", raw, typed.ErrLength)
 			}
-			if err := x.fDpipeHeaderFields.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fDpipeHeaderFields.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-dpipe-header", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-dpipe-header", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlDpipeHeader) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-header", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-dpipe-header", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 51: // DEVLINK_ATTR_DPIPE_HEADER_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_NAME", raw, typed.ErrString)
+			}
+			x.fDpipeHeaderName = p
+			x.has[0] |= 1 << 0
+		case 52: // DEVLINK_ATTR_DPIPE_HEADER_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_ID", raw, typed.ErrLength)
+			}
+			x.fDpipeHeaderId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 54: // DEVLINK_ATTR_DPIPE_HEADER_GLOBAL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_GLOBAL", raw, typed.ErrLength)
+			}
+			x.fDpipeHeaderGlobal = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 53: // DEVLINK_ATTR_DPIPE_HEADER_FIELDS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-header", "DEVLINK_ATTR_DPIPE_HEADER_FIELDS", raw, typed.ErrLength)
+			}
+			if err := x.fDpipeHeaderFields.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
@@ -10143,20 +12652,28 @@ func (x *DlDpipeHeaderFields) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlDpipeHeaderFields) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlDpipeHeaderFields) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -10173,7 +12690,54 @@ func (x *DlDpipeHeaderFields) decode(b []byte, o *typed.Options, base int) error
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-dpipe-header-fields", "DEVLINK_ATTR_DPIPE_FIELD", raw, typed.ErrLength)
 			}
-			if err := x.kDpipeField.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kDpipeField.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fDpipeField.Add()
+			} else {
+				x.fDpipeField, x.sDpipeField = typed.NewMulti(rest, end-len(rest), 56, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-dpipe-header-fields", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-dpipe-header-fields", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlDpipeHeaderFields) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-header-fields", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-dpipe-header-fields", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 56: // DEVLINK_ATTR_DPIPE_FIELD
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-header-fields", "DEVLINK_ATTR_DPIPE_FIELD", raw, typed.ErrLength)
+			}
+			if err := x.kDpipeField.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -10296,19 +12860,27 @@ func (x *DlDpipeField) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlDpipeField) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlDpipeField) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -10331,19 +12903,76 @@ func (x *DlDpipeField) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
 			}
-			x.fDpipeFieldId = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeFieldId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 59: // DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH", raw, typed.ErrLength)
 			}
-			x.fDpipeFieldBitwidth = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeFieldBitwidth = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 60: // DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrLength)
 			}
-			x.fDpipeFieldMappingType = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpipeFieldMappingType = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-dpipe-field", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-dpipe-field", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlDpipeField) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-dpipe-field", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-dpipe-field", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 57: // DEVLINK_ATTR_DPIPE_FIELD_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_NAME", raw, typed.ErrString)
+			}
+			x.fDpipeFieldName = p
+			x.has[0] |= 1 << 0
+		case 58: // DEVLINK_ATTR_DPIPE_FIELD_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_ID", raw, typed.ErrLength)
+			}
+			x.fDpipeFieldId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 59: // DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_BITWIDTH", raw, typed.ErrLength)
+			}
+			x.fDpipeFieldBitwidth = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 60: // DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dl-dpipe-field", "DEVLINK_ATTR_DPIPE_FIELD_MAPPING_TYPE", raw, typed.ErrLength)
+			}
+			x.fDpipeFieldMappingType = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -10525,19 +13154,27 @@ func (x *DlResource) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlResource) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlResource) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -10560,19 +13197,19 @@ func (x *DlResource) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_ID", raw, typed.ErrLength)
 			}
-			x.fResourceId = uint64(typed.Uint64At(p, raw, sb))
+			x.fResourceId = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 67: // DEVLINK_ATTR_RESOURCE_SIZE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE", raw, typed.ErrLength)
 			}
-			x.fResourceSize = uint64(typed.Uint64At(p, raw, sb))
+			x.fResourceSize = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 68: // DEVLINK_ATTR_RESOURCE_SIZE_NEW
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_NEW", raw, typed.ErrLength)
 			}
-			x.fResourceSizeNew = uint64(typed.Uint64At(p, raw, sb))
+			x.fResourceSizeNew = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 69: // DEVLINK_ATTR_RESOURCE_SIZE_VALID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -10584,19 +13221,19 @@ func (x *DlResource) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_MIN", raw, typed.ErrLength)
 			}
-			x.fResourceSizeMin = uint64(typed.Uint64At(p, raw, sb))
+			x.fResourceSizeMin = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 71: // DEVLINK_ATTR_RESOURCE_SIZE_MAX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_MAX", raw, typed.ErrLength)
 			}
-			x.fResourceSizeMax = uint64(typed.Uint64At(p, raw, sb))
+			x.fResourceSizeMax = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 72: // DEVLINK_ATTR_RESOURCE_SIZE_GRAN
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_GRAN", raw, typed.ErrLength)
 			}
-			x.fResourceSizeGran = uint64(typed.Uint64At(p, raw, sb))
+			x.fResourceSizeGran = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 73: // DEVLINK_ATTR_RESOURCE_UNIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -10608,7 +13245,100 @@ func (x *DlResource) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_OCC", raw, typed.ErrLength)
 			}
-			x.fResourceOcc = uint64(typed.Uint64At(p, raw, sb))
+			x.fResourceOcc = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 9
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-resource", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-resource", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlResource) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-resource", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-resource", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 65: // DEVLINK_ATTR_RESOURCE_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_NAME", raw, typed.ErrString)
+			}
+			x.fResourceName = p
+			x.has[0] |= 1 << 0
+		case 66: // DEVLINK_ATTR_RESOURCE_ID
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_ID", raw, typed.ErrLength)
+			}
+			x.fResourceId = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 67: // DEVLINK_ATTR_RESOURCE_SIZE
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE", raw, typed.ErrLength)
+			}
+			x.fResourceSize = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 68: // DEVLINK_ATTR_RESOURCE_SIZE_NEW
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_NEW", raw, typed.ErrLength)
+			}
+			x.fResourceSizeNew = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 69: // DEVLINK_ATTR_RESOURCE_SIZE_VALID
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_VALID", raw, typed.ErrLength)
+			}
+			x.fResourceSizeValid = uint8(p[0])
+			x.has[0] |= 1 << 4
+		case 70: // DEVLINK_ATTR_RESOURCE_SIZE_MIN
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_MIN", raw, typed.ErrLength)
+			}
+			x.fResourceSizeMin = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 71: // DEVLINK_ATTR_RESOURCE_SIZE_MAX
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_MAX", raw, typed.ErrLength)
+			}
+			x.fResourceSizeMax = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 72: // DEVLINK_ATTR_RESOURCE_SIZE_GRAN
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_SIZE_GRAN", raw, typed.ErrLength)
+			}
+			x.fResourceSizeGran = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 73: // DEVLINK_ATTR_RESOURCE_UNIT
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_UNIT", raw, typed.ErrLength)
+			}
+			x.fResourceUnit = uint8(p[0])
+			x.has[0] |= 1 << 8
+		case 74: // DEVLINK_ATTR_RESOURCE_OCC
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-resource", "DEVLINK_ATTR_RESOURCE_OCC", raw, typed.ErrLength)
+			}
+			x.fResourceOcc = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
@@ -10915,20 +13645,28 @@ func (x *DlResourceList) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlResourceList) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlResourceList) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -10945,7 +13683,54 @@ func (x *DlResourceList) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-resource-list", "DEVLINK_ATTR_RESOURCE", raw, typed.ErrLength)
 			}
-			if err := x.kResource.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kResource.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fResource.Add()
+			} else {
+				x.fResource, x.sResource = typed.NewMulti(rest, end-len(rest), 64, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-resource-list", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-resource-list", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlResourceList) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-resource-list", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-resource-list", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 64: // DEVLINK_ATTR_RESOURCE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-resource-list", "DEVLINK_ATTR_RESOURCE", raw, typed.ErrLength)
+			}
+			if err := x.kResource.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -11064,19 +13849,77 @@ func (x *DlParam) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlParam) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlParam) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-param", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-param", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 81: // DEVLINK_ATTR_PARAM_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "dl-param", "DEVLINK_ATTR_PARAM_NAME", raw, typed.ErrString)
+			}
+			x.fParamName = p
+			x.has[0] |= 1 << 0
+		case 82: // DEVLINK_ATTR_PARAM_GENERIC
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "dl-param", "DEVLINK_ATTR_PARAM_GENERIC", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 1
+		case 83: // DEVLINK_ATTR_PARAM_TYPE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "dl-param", "DEVLINK_ATTR_PARAM_TYPE", raw, typed.ErrLength)
+			}
+			x.fParamType = uint8(p[0])
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-param", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-param", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlParam) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -11253,19 +14096,27 @@ func (x *DlRegionSnapshots) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlRegionSnapshots) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlRegionSnapshots) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -11282,8 +14133,117 @@ func (x *DlRegionSnapshots) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-region-snapshots", "DEVLINK_ATTR_REGION_SNAPSHOT", raw, typed.ErrLength)
 			}
-			if err := x.fRegionSnapshot.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fRegionSnapshot
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "dl-region-snapshot", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "dl-region-snapshot", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 92: // DEVLINK_ATTR_REGION_SNAPSHOT_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "dl-region-snapshot", "DEVLINK_ATTR_REGION_SNAPSHOT_ID", raw, typed.ErrLength)
+						}
+						x.fRegionSnapshotId = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "dl-region-snapshot", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "dl-region-snapshot", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-region-snapshots", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-region-snapshots", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlRegionSnapshots) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-region-snapshots", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-region-snapshots", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 91: // DEVLINK_ATTR_REGION_SNAPSHOT
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-region-snapshots", "DEVLINK_ATTR_REGION_SNAPSHOT", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fRegionSnapshot
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "dl-region-snapshot", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "dl-region-snapshot", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 92: // DEVLINK_ATTR_REGION_SNAPSHOT_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "dl-region-snapshot", "DEVLINK_ATTR_REGION_SNAPSHOT_ID", raw, typed.ErrLength)
+						}
+						x.fRegionSnapshotId = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "dl-region-snapshot", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "dl-region-snapshot", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		default:
@@ -11386,19 +14346,27 @@ func (x *DlRegionSnapshot) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlRegionSnapshot) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlRegionSnapshot) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -11415,7 +14383,46 @@ func (x *DlRegionSnapshot) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dl-region-snapshot", "DEVLINK_ATTR_REGION_SNAPSHOT_ID", raw, typed.ErrLength)
 			}
-			x.fRegionSnapshotId = uint32(typed.Uint32At(p, raw, sb))
+			x.fRegionSnapshotId = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-region-snapshot", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-region-snapshot", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlRegionSnapshot) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-region-snapshot", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-region-snapshot", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 92: // DEVLINK_ATTR_REGION_SNAPSHOT_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dl-region-snapshot", "DEVLINK_ATTR_REGION_SNAPSHOT_ID", raw, typed.ErrLength)
+			}
+			x.fRegionSnapshotId = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -11511,19 +14518,27 @@ func (x *DlRegionChunks) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlRegionChunks) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlRegionChunks) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -11540,8 +14555,123 @@ func (x *DlRegionChunks) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dl-region-chunks", "DEVLINK_ATTR_REGION_CHUNK", raw, typed.ErrLength)
 			}
-			if err := x.fRegionChunk.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fRegionChunk
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "dl-region-chunk", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "dl-region-chunk", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 95: // DEVLINK_ATTR_REGION_CHUNK_DATA
+						x.fRegionChunkData = p
+						x.has[0] |= 1 << 0
+					case 96: // DEVLINK_ATTR_REGION_CHUNK_ADDR
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "dl-region-chunk", "DEVLINK_ATTR_REGION_CHUNK_ADDR", raw, typed.ErrLength)
+						}
+						x.fRegionChunkAddr = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "dl-region-chunk", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "dl-region-chunk", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-region-chunks", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-region-chunks", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlRegionChunks) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-region-chunks", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-region-chunks", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 94: // DEVLINK_ATTR_REGION_CHUNK
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dl-region-chunks", "DEVLINK_ATTR_REGION_CHUNK", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fRegionChunk
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "dl-region-chunk", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "dl-region-chunk", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 95: // DEVLINK_ATTR_REGION_CHUNK_DATA
+						x.fRegionChunkData = p
+						x.has[0] |= 1 << 0
+					case 96: // DEVLINK_ATTR_REGION_CHUNK_ADDR
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "dl-region-chunk", "DEVLINK_ATTR_REGION_CHUNK_ADDR", raw, typed.ErrLength)
+						}
+						x.fRegionChunkAddr = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "dl-region-chunk", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "dl-region-chunk", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		default:
@@ -11643,19 +14773,27 @@ func (x *DlRegionChunk) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlRegionChunk) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlRegionChunk) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -11675,7 +14813,49 @@ func (x *DlRegionChunk) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-region-chunk", "DEVLINK_ATTR_REGION_CHUNK_ADDR", raw, typed.ErrLength)
 			}
-			x.fRegionChunkAddr = uint64(typed.Uint64At(p, raw, sb))
+			x.fRegionChunkAddr = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-region-chunk", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-region-chunk", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlRegionChunk) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-region-chunk", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-region-chunk", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 95: // DEVLINK_ATTR_REGION_CHUNK_DATA
+			x.fRegionChunkData = p
+			x.has[0] |= 1 << 0
+		case 96: // DEVLINK_ATTR_REGION_CHUNK_ADDR
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-region-chunk", "DEVLINK_ATTR_REGION_CHUNK_ADDR", raw, typed.ErrLength)
+			}
+			x.fRegionChunkAddr = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -11792,19 +14972,86 @@ func (x *DlFmsg) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlFmsg) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlFmsg) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-fmsg", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-fmsg", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 107: // DEVLINK_ATTR_FMSG_OBJ_NEST_START
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "dl-fmsg", "DEVLINK_ATTR_FMSG_OBJ_NEST_START", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 0
+		case 108: // DEVLINK_ATTR_FMSG_PAIR_NEST_START
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "dl-fmsg", "DEVLINK_ATTR_FMSG_PAIR_NEST_START", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 1
+		case 109: // DEVLINK_ATTR_FMSG_ARR_NEST_START
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "dl-fmsg", "DEVLINK_ATTR_FMSG_ARR_NEST_START", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 2
+		case 110: // DEVLINK_ATTR_FMSG_NEST_END
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "dl-fmsg", "DEVLINK_ATTR_FMSG_NEST_END", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 3
+		case 111: // DEVLINK_ATTR_FMSG_OBJ_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "dl-fmsg", "DEVLINK_ATTR_FMSG_OBJ_NAME", raw, typed.ErrString)
+			}
+			x.fFmsgObjName = p
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-fmsg", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-fmsg", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlFmsg) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -12036,19 +15283,27 @@ func (x *DlHealthReporter) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlHealthReporter) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlHealthReporter) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -12077,19 +15332,19 @@ func (x *DlHealthReporter) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT", raw, typed.ErrLength)
 			}
-			x.fHealthReporterErrCount = uint64(typed.Uint64At(p, raw, sb))
+			x.fHealthReporterErrCount = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 118: // DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT", raw, typed.ErrLength)
 			}
-			x.fHealthReporterRecoverCount = uint64(typed.Uint64At(p, raw, sb))
+			x.fHealthReporterRecoverCount = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 120: // DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD", raw, typed.ErrLength)
 			}
-			x.fHealthReporterGracefulPeriod = uint64(typed.Uint64At(p, raw, sb))
+			x.fHealthReporterGracefulPeriod = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 121: // DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -12101,13 +15356,100 @@ func (x *DlHealthReporter) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS", raw, typed.ErrLength)
 			}
-			x.fHealthReporterDumpTs = uint64(typed.Uint64At(p, raw, sb))
+			x.fHealthReporterDumpTs = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 137: // DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS", raw, typed.ErrLength)
 			}
-			x.fHealthReporterDumpTsNs = uint64(typed.Uint64At(p, raw, sb))
+			x.fHealthReporterDumpTsNs = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 7
+		case 141: // DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP", raw, typed.ErrLength)
+			}
+			x.fHealthReporterAutoDump = uint8(p[0])
+			x.has[0] |= 1 << 8
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-health-reporter", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-health-reporter", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlHealthReporter) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-health-reporter", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-health-reporter", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 115: // DEVLINK_ATTR_HEALTH_REPORTER_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_NAME", raw, typed.ErrString)
+			}
+			x.fHealthReporterName = p
+			x.has[0] |= 1 << 0
+		case 116: // DEVLINK_ATTR_HEALTH_REPORTER_STATE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_STATE", raw, typed.ErrLength)
+			}
+			x.fHealthReporterState = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 117: // DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_ERR_COUNT", raw, typed.ErrLength)
+			}
+			x.fHealthReporterErrCount = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 118: // DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_RECOVER_COUNT", raw, typed.ErrLength)
+			}
+			x.fHealthReporterRecoverCount = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 120: // DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_GRACEFUL_PERIOD", raw, typed.ErrLength)
+			}
+			x.fHealthReporterGracefulPeriod = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 121: // DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_AUTO_RECOVER", raw, typed.ErrLength)
+			}
+			x.fHealthReporterAutoRecover = uint8(p[0])
+			x.has[0] |= 1 << 5
+		case 119: // DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS", raw, typed.ErrLength)
+			}
+			x.fHealthReporterDumpTs = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 137: // DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-health-reporter", "DEVLINK_ATTR_HEALTH_REPORTER_DUMP_TS_NS", raw, typed.ErrLength)
+			}
+			x.fHealthReporterDumpTsNs = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 7
 		case 141: // DEVLINK_ATTR_HEALTH_REPORTER_AUTO_DUMP
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -12400,19 +15742,27 @@ func (x *DlAttrStats) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlAttrStats) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlAttrStats) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -12429,19 +15779,70 @@ func (x *DlAttrStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_PACKETS", raw, typed.ErrLength)
 			}
-			x.fStatsRxPackets = uint64(typed.Uint64At(p, raw, sb))
+			x.fStatsRxPackets = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 1: // DEVLINK_ATTR_STATS_RX_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_BYTES", raw, typed.ErrLength)
 			}
-			x.fStatsRxBytes = uint64(typed.Uint64At(p, raw, sb))
+			x.fStatsRxBytes = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 2: // DEVLINK_ATTR_STATS_RX_DROPPED
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_DROPPED", raw, typed.ErrLength)
 			}
-			x.fStatsRxDropped = uint64(typed.Uint64At(p, raw, sb))
+			x.fStatsRxDropped = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-attr-stats", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-attr-stats", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlAttrStats) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-attr-stats", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-attr-stats", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 0: // DEVLINK_ATTR_STATS_RX_PACKETS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_PACKETS", raw, typed.ErrLength)
+			}
+			x.fStatsRxPackets = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 1: // DEVLINK_ATTR_STATS_RX_BYTES
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_BYTES", raw, typed.ErrLength)
+			}
+			x.fStatsRxBytes = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 2: // DEVLINK_ATTR_STATS_RX_DROPPED
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dl-attr-stats", "DEVLINK_ATTR_STATS_RX_DROPPED", raw, typed.ErrLength)
+			}
+			x.fStatsRxDropped = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
@@ -12578,19 +15979,70 @@ func (x *DlTrapMetadata) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlTrapMetadata) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlTrapMetadata) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-trap-metadata", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-trap-metadata", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 0: // DEVLINK_ATTR_TRAP_METADATA_TYPE_IN_PORT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "dl-trap-metadata", "DEVLINK_ATTR_TRAP_METADATA_TYPE_IN_PORT", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 0
+		case 1: // DEVLINK_ATTR_TRAP_METADATA_TYPE_FA_COOKIE
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "dl-trap-metadata", "DEVLINK_ATTR_TRAP_METADATA_TYPE_FA_COOKIE", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-trap-metadata", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-trap-metadata", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlTrapMetadata) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -12723,19 +16175,66 @@ func (x *DlLinecardSupportedTypes) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlLinecardSupportedTypes) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlLinecardSupportedTypes) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-linecard-supported-types", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-linecard-supported-types", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 173: // DEVLINK_ATTR_LINECARD_TYPE
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "dl-linecard-supported-types", "DEVLINK_ATTR_LINECARD_TYPE", raw, typed.ErrString)
+			}
+			x.fLinecardType = p
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-linecard-supported-types", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-linecard-supported-types", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlLinecardSupportedTypes) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -12860,19 +16359,65 @@ func (x *DlSelftestId) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DlSelftestId) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DlSelftestId) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dl-selftest-id", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dl-selftest-id", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // DEVLINK_ATTR_SELFTEST_ID_FLASH
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "dl-selftest-id", "DEVLINK_ATTR_SELFTEST_ID_FLASH", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dl-selftest-id", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dl-selftest-id", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DlSelftestId) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break

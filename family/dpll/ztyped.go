@@ -110,20 +110,28 @@ func (x *Dpll) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Dpll) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Dpll) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -140,7 +148,7 @@ func (x *Dpll) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // DPLL_A_MODULE_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -152,13 +160,13 @@ func (x *Dpll) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_CLOCK_ID", raw, typed.ErrLength)
 			}
-			x.fClockId = uint64(typed.Uint64At(p, raw, sb))
+			x.fClockId = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 5: // DPLL_A_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_MODE", raw, typed.ErrLength)
 			}
-			x.fMode = uint32(typed.Uint32At(p, raw, sb))
+			x.fMode = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 6: // DPLL_A_MODE_SUPPORTED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -174,25 +182,25 @@ func (x *Dpll) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_LOCK_STATUS", raw, typed.ErrLength)
 			}
-			x.fLockStatus = uint32(typed.Uint32At(p, raw, sb))
+			x.fLockStatus = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 8: // DPLL_A_TEMP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_TEMP", raw, typed.ErrLength)
 			}
-			x.fTemp = int32(typed.Uint32At(p, raw, sb))
+			x.fTemp = int32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 9: // DPLL_A_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_TYPE", raw, typed.ErrLength)
 			}
-			x.fType = uint32(typed.Uint32At(p, raw, sb))
+			x.fType = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 10: // DPLL_A_LOCK_STATUS_ERROR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_LOCK_STATUS_ERROR", raw, typed.ErrLength)
 			}
-			x.fLockStatusError = uint32(typed.Uint32At(p, raw, sb))
+			x.fLockStatusError = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 11: // DPLL_A_CLOCK_QUALITY_LEVEL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -208,13 +216,127 @@ func (x *Dpll) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_PHASE_OFFSET_MONITOR", raw, typed.ErrLength)
 			}
-			x.fPhaseOffsetMonitor = uint32(typed.Uint32At(p, raw, sb))
+			x.fPhaseOffsetMonitor = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 10
 		case 13: // DPLL_A_PHASE_OFFSET_AVG_FACTOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dpll", "DPLL_A_PHASE_OFFSET_AVG_FACTOR", raw, typed.ErrLength)
 			}
-			x.fPhaseOffsetAvgFactor = uint32(typed.Uint32At(p, raw, sb))
+			x.fPhaseOffsetAvgFactor = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 11
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dpll", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dpll", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Dpll) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dpll", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dpll", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // DPLL_A_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dpll", "DPLL_A_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // DPLL_A_MODULE_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "dpll", "DPLL_A_MODULE_NAME", raw, typed.ErrString)
+			}
+			x.fModuleName = p
+			x.has[0] |= 1 << 1
+		case 4: // DPLL_A_CLOCK_ID
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dpll", "DPLL_A_CLOCK_ID", raw, typed.ErrLength)
+			}
+			x.fClockId = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 5: // DPLL_A_MODE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dpll", "DPLL_A_MODE", raw, typed.ErrLength)
+			}
+			x.fMode = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 6: // DPLL_A_MODE_SUPPORTED
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dpll", "DPLL_A_MODE_SUPPORTED", raw, typed.ErrLength)
+			}
+			if x.has[0]&(1<<4) != 0 {
+				x.fModeSupported.Add()
+			} else {
+				x.fModeSupported, x.sModeSupported = typed.NewMulti(rest, end-len(rest), 6, 1, x.mode), nil
+				x.has[0] |= 1 << 4
+			}
+		case 7: // DPLL_A_LOCK_STATUS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dpll", "DPLL_A_LOCK_STATUS", raw, typed.ErrLength)
+			}
+			x.fLockStatus = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 8: // DPLL_A_TEMP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dpll", "DPLL_A_TEMP", raw, typed.ErrLength)
+			}
+			x.fTemp = int32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 9: // DPLL_A_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dpll", "DPLL_A_TYPE", raw, typed.ErrLength)
+			}
+			x.fType = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 10: // DPLL_A_LOCK_STATUS_ERROR
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dpll", "DPLL_A_LOCK_STATUS_ERROR", raw, typed.ErrLength)
+			}
+			x.fLockStatusError = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 11: // DPLL_A_CLOCK_QUALITY_LEVEL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dpll", "DPLL_A_CLOCK_QUALITY_LEVEL", raw, typed.ErrLength)
+			}
+			if x.has[0]&(1<<9) != 0 {
+				x.fClockQualityLevel.Add()
+			} else {
+				x.fClockQualityLevel, x.sClockQualityLevel = typed.NewMulti(rest, end-len(rest), 11, 1, x.mode), nil
+				x.has[0] |= 1 << 9
+			}
+		case 12: // DPLL_A_PHASE_OFFSET_MONITOR
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dpll", "DPLL_A_PHASE_OFFSET_MONITOR", raw, typed.ErrLength)
+			}
+			x.fPhaseOffsetMonitor = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 10
+		case 13: // DPLL_A_PHASE_OFFSET_AVG_FACTOR
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dpll", "DPLL_A_PHASE_OFFSET_AVG_FACTOR", raw, typed.ErrLength)
+			}
+			x.fPhaseOffsetAvgFactor = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
@@ -623,20 +745,28 @@ func (x *Pin) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Pin) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -653,13 +783,13 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // DPLL_A_PIN_PARENT_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PARENT_ID", raw, typed.ErrLength)
 			}
-			x.fParentId = uint32(typed.Uint32At(p, raw, sb))
+			x.fParentId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // DPLL_A_PIN_MODULE_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -671,7 +801,7 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_CLOCK_ID", raw, typed.ErrLength)
 			}
-			x.fClockId = uint64(typed.Uint64At(p, raw, sb))
+			x.fClockId = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 6: // DPLL_A_PIN_BOARD_LABEL
 			if !typed.CheckString(p, true, 0) {
@@ -695,25 +825,25 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_TYPE", raw, typed.ErrLength)
 			}
-			x.fType = uint32(typed.Uint32At(p, raw, sb))
+			x.fType = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 10: // DPLL_A_PIN_DIRECTION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_DIRECTION", raw, typed.ErrLength)
 			}
-			x.fDirection = uint32(typed.Uint32At(p, raw, sb))
+			x.fDirection = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 11: // DPLL_A_PIN_FREQUENCY
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_FREQUENCY", raw, typed.ErrLength)
 			}
-			x.fFrequency = uint64(typed.Uint64At(p, raw, sb))
+			x.fFrequency = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 12: // DPLL_A_PIN_FREQUENCY_SUPPORTED
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_FREQUENCY_SUPPORTED", raw, typed.ErrLength)
 			}
-			if err := x.kFrequencySupported.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kFrequencySupported.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<10) != 0 {
@@ -726,37 +856,37 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_FREQUENCY_MIN", raw, typed.ErrLength)
 			}
-			x.fFrequencyMin = uint64(typed.Uint64At(p, raw, sb))
+			x.fFrequencyMin = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 11
 		case 14: // DPLL_A_PIN_FREQUENCY_MAX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_FREQUENCY_MAX", raw, typed.ErrLength)
 			}
-			x.fFrequencyMax = uint64(typed.Uint64At(p, raw, sb))
+			x.fFrequencyMax = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 12
 		case 15: // DPLL_A_PIN_PRIO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PRIO", raw, typed.ErrLength)
 			}
-			x.fPrio = uint32(typed.Uint32At(p, raw, sb))
+			x.fPrio = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 13
 		case 16: // DPLL_A_PIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
 			}
-			x.fState = uint32(typed.Uint32At(p, raw, sb))
+			x.fState = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 14
 		case 17: // DPLL_A_PIN_CAPABILITIES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_CAPABILITIES", raw, typed.ErrLength)
 			}
-			x.fCapabilities = uint32(typed.Uint32At(p, raw, sb))
+			x.fCapabilities = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 15
 		case 18: // DPLL_A_PIN_PARENT_DEVICE
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PARENT_DEVICE", raw, typed.ErrLength)
 			}
-			if err := x.kParentDevice.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kParentDevice.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<16) != 0 {
@@ -769,7 +899,7 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PARENT_PIN", raw, typed.ErrLength)
 			}
-			if err := x.kParentPin.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kParentPin.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<17) != 0 {
@@ -782,25 +912,25 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PHASE_ADJUST_MIN", raw, typed.ErrLength)
 			}
-			x.fPhaseAdjustMin = int32(typed.Uint32At(p, raw, sb))
+			x.fPhaseAdjustMin = int32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 18
 		case 21: // DPLL_A_PIN_PHASE_ADJUST_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PHASE_ADJUST_MAX", raw, typed.ErrLength)
 			}
-			x.fPhaseAdjustMax = int32(typed.Uint32At(p, raw, sb))
+			x.fPhaseAdjustMax = int32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 19
 		case 22: // DPLL_A_PIN_PHASE_ADJUST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PHASE_ADJUST", raw, typed.ErrLength)
 			}
-			x.fPhaseAdjust = int32(typed.Uint32At(p, raw, sb))
+			x.fPhaseAdjust = int32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 20
 		case 23: // DPLL_A_PIN_PHASE_OFFSET
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PHASE_OFFSET", raw, typed.ErrLength)
 			}
-			x.fPhaseOffset = int64(typed.Uint64At(p, raw, sb))
+			x.fPhaseOffset = int64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 21
 		case 24: // DPLL_A_PIN_FRACTIONAL_FREQUENCY_OFFSET
 			if len(p) != 4 && len(p) != 8 {
@@ -812,13 +942,13 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_ESYNC_FREQUENCY", raw, typed.ErrLength)
 			}
-			x.fEsyncFrequency = uint64(typed.Uint64At(p, raw, sb))
+			x.fEsyncFrequency = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 23
 		case 26: // DPLL_A_PIN_ESYNC_FREQUENCY_SUPPORTED
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_ESYNC_FREQUENCY_SUPPORTED", raw, typed.ErrLength)
 			}
-			if err := x.kEsyncFrequencySupported.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kEsyncFrequencySupported.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<24) != 0 {
@@ -831,13 +961,244 @@ func (x *Pin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_ESYNC_PULSE", raw, typed.ErrLength)
 			}
-			x.fEsyncPulse = uint32(typed.Uint32At(p, raw, sb))
+			x.fEsyncPulse = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 25
 		case 28: // DPLL_A_PIN_REFERENCE_SYNC
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_REFERENCE_SYNC", raw, typed.ErrLength)
 			}
-			if err := x.kReferenceSync.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kReferenceSync.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<26) != 0 {
+				x.fReferenceSync.Add()
+			} else {
+				x.fReferenceSync, x.sReferenceSync = typed.NewMulti(rest, end-len(rest), 28, 1, x.mode), nil
+				x.has[0] |= 1 << 26
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "pin", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "pin", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Pin) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "pin", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "pin", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // DPLL_A_PIN_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // DPLL_A_PIN_PARENT_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PARENT_ID", raw, typed.ErrLength)
+			}
+			x.fParentId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // DPLL_A_PIN_MODULE_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_MODULE_NAME", raw, typed.ErrString)
+			}
+			x.fModuleName = p
+			x.has[0] |= 1 << 2
+		case 5: // DPLL_A_PIN_CLOCK_ID
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_CLOCK_ID", raw, typed.ErrLength)
+			}
+			x.fClockId = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 6: // DPLL_A_PIN_BOARD_LABEL
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_BOARD_LABEL", raw, typed.ErrString)
+			}
+			x.fBoardLabel = p
+			x.has[0] |= 1 << 4
+		case 7: // DPLL_A_PIN_PANEL_LABEL
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PANEL_LABEL", raw, typed.ErrString)
+			}
+			x.fPanelLabel = p
+			x.has[0] |= 1 << 5
+		case 8: // DPLL_A_PIN_PACKAGE_LABEL
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PACKAGE_LABEL", raw, typed.ErrString)
+			}
+			x.fPackageLabel = p
+			x.has[0] |= 1 << 6
+		case 9: // DPLL_A_PIN_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_TYPE", raw, typed.ErrLength)
+			}
+			x.fType = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 10: // DPLL_A_PIN_DIRECTION
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_DIRECTION", raw, typed.ErrLength)
+			}
+			x.fDirection = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 11: // DPLL_A_PIN_FREQUENCY
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_FREQUENCY", raw, typed.ErrLength)
+			}
+			x.fFrequency = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 12: // DPLL_A_PIN_FREQUENCY_SUPPORTED
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_FREQUENCY_SUPPORTED", raw, typed.ErrLength)
+			}
+			if err := x.kFrequencySupported.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<10) != 0 {
+				x.fFrequencySupported.Add()
+			} else {
+				x.fFrequencySupported, x.sFrequencySupported = typed.NewMulti(rest, end-len(rest), 12, 1, x.mode), nil
+				x.has[0] |= 1 << 10
+			}
+		case 13: // DPLL_A_PIN_FREQUENCY_MIN
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_FREQUENCY_MIN", raw, typed.ErrLength)
+			}
+			x.fFrequencyMin = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 11
+		case 14: // DPLL_A_PIN_FREQUENCY_MAX
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_FREQUENCY_MAX", raw, typed.ErrLength)
+			}
+			x.fFrequencyMax = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 12
+		case 15: // DPLL_A_PIN_PRIO
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PRIO", raw, typed.ErrLength)
+			}
+			x.fPrio = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 13
+		case 16: // DPLL_A_PIN_STATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
+			}
+			x.fState = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 14
+		case 17: // DPLL_A_PIN_CAPABILITIES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_CAPABILITIES", raw, typed.ErrLength)
+			}
+			x.fCapabilities = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 15
+		case 18: // DPLL_A_PIN_PARENT_DEVICE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PARENT_DEVICE", raw, typed.ErrLength)
+			}
+			if err := x.kParentDevice.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<16) != 0 {
+				x.fParentDevice.Add()
+			} else {
+				x.fParentDevice, x.sParentDevice = typed.NewMulti(rest, end-len(rest), 18, 1, x.mode), nil
+				x.has[0] |= 1 << 16
+			}
+		case 19: // DPLL_A_PIN_PARENT_PIN
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PARENT_PIN", raw, typed.ErrLength)
+			}
+			if err := x.kParentPin.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<17) != 0 {
+				x.fParentPin.Add()
+			} else {
+				x.fParentPin, x.sParentPin = typed.NewMulti(rest, end-len(rest), 19, 1, x.mode), nil
+				x.has[0] |= 1 << 17
+			}
+		case 20: // DPLL_A_PIN_PHASE_ADJUST_MIN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PHASE_ADJUST_MIN", raw, typed.ErrLength)
+			}
+			x.fPhaseAdjustMin = int32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 18
+		case 21: // DPLL_A_PIN_PHASE_ADJUST_MAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PHASE_ADJUST_MAX", raw, typed.ErrLength)
+			}
+			x.fPhaseAdjustMax = int32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 19
+		case 22: // DPLL_A_PIN_PHASE_ADJUST
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PHASE_ADJUST", raw, typed.ErrLength)
+			}
+			x.fPhaseAdjust = int32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 20
+		case 23: // DPLL_A_PIN_PHASE_OFFSET
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_PHASE_OFFSET", raw, typed.ErrLength)
+			}
+			x.fPhaseOffset = int64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 21
+		case 24: // DPLL_A_PIN_FRACTIONAL_FREQUENCY_OFFSET
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_FRACTIONAL_FREQUENCY_OFFSET", raw, typed.ErrLength)
+			}
+			x.fFractionalFrequencyOffset = typed.Int(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 22
+		case 25: // DPLL_A_PIN_ESYNC_FREQUENCY
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_ESYNC_FREQUENCY", raw, typed.ErrLength)
+			}
+			x.fEsyncFrequency = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 23
+		case 26: // DPLL_A_PIN_ESYNC_FREQUENCY_SUPPORTED
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_ESYNC_FREQUENCY_SUPPORTED", raw, typed.ErrLength)
+			}
+			if err := x.kEsyncFrequencySupported.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<24) != 0 {
+				x.fEsyncFrequencySupported.Add()
+			} else {
+				x.fEsyncFrequencySupported, x.sEsyncFrequencySupported = typed.NewMulti(rest, end-len(rest), 26, 1, x.mode), nil
+				x.has[0] |= 1 << 24
+			}
+		case 27: // DPLL_A_PIN_ESYNC_PULSE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_ESYNC_PULSE", raw, typed.ErrLength)
+			}
+			x.fEsyncPulse = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 25
+		case 28: // DPLL_A_PIN_REFERENCE_SYNC
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "pin", "DPLL_A_PIN_REFERENCE_SYNC", raw, typed.ErrLength)
+			}
+			if err := x.kReferenceSync.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<26) != 0 {
@@ -1651,19 +2012,27 @@ func (x *PinParentDevice) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *PinParentDevice) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *PinParentDevice) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1680,31 +2049,94 @@ func (x *PinParentDevice) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin-parent-device", "DPLL_A_PIN_PARENT_ID", raw, typed.ErrLength)
 			}
-			x.fParentId = uint32(typed.Uint32At(p, raw, sb))
+			x.fParentId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 10: // DPLL_A_PIN_DIRECTION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin-parent-device", "DPLL_A_PIN_DIRECTION", raw, typed.ErrLength)
 			}
-			x.fDirection = uint32(typed.Uint32At(p, raw, sb))
+			x.fDirection = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 15: // DPLL_A_PIN_PRIO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin-parent-device", "DPLL_A_PIN_PRIO", raw, typed.ErrLength)
 			}
-			x.fPrio = uint32(typed.Uint32At(p, raw, sb))
+			x.fPrio = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 16: // DPLL_A_PIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin-parent-device", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
 			}
-			x.fState = uint32(typed.Uint32At(p, raw, sb))
+			x.fState = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 23: // DPLL_A_PIN_PHASE_OFFSET
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "pin-parent-device", "DPLL_A_PIN_PHASE_OFFSET", raw, typed.ErrLength)
 			}
-			x.fPhaseOffset = int64(typed.Uint64At(p, raw, sb))
+			x.fPhaseOffset = int64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "pin-parent-device", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "pin-parent-device", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *PinParentDevice) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "pin-parent-device", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "pin-parent-device", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 2: // DPLL_A_PIN_PARENT_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pin-parent-device", "DPLL_A_PIN_PARENT_ID", raw, typed.ErrLength)
+			}
+			x.fParentId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 10: // DPLL_A_PIN_DIRECTION
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pin-parent-device", "DPLL_A_PIN_DIRECTION", raw, typed.ErrLength)
+			}
+			x.fDirection = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 15: // DPLL_A_PIN_PRIO
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pin-parent-device", "DPLL_A_PIN_PRIO", raw, typed.ErrLength)
+			}
+			x.fPrio = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 16: // DPLL_A_PIN_STATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pin-parent-device", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
+			}
+			x.fState = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 23: // DPLL_A_PIN_PHASE_OFFSET
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "pin-parent-device", "DPLL_A_PIN_PHASE_OFFSET", raw, typed.ErrLength)
+			}
+			x.fPhaseOffset = int64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -1889,19 +2321,27 @@ func (x *PinParentPin) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *PinParentPin) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *PinParentPin) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1918,13 +2358,58 @@ func (x *PinParentPin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin-parent-pin", "DPLL_A_PIN_PARENT_ID", raw, typed.ErrLength)
 			}
-			x.fParentId = uint32(typed.Uint32At(p, raw, sb))
+			x.fParentId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 16: // DPLL_A_PIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pin-parent-pin", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
 			}
-			x.fState = uint32(typed.Uint32At(p, raw, sb))
+			x.fState = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "pin-parent-pin", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "pin-parent-pin", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *PinParentPin) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "pin-parent-pin", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "pin-parent-pin", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 2: // DPLL_A_PIN_PARENT_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pin-parent-pin", "DPLL_A_PIN_PARENT_ID", raw, typed.ErrLength)
+			}
+			x.fParentId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 16: // DPLL_A_PIN_STATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pin-parent-pin", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
+			}
+			x.fState = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -2041,19 +2526,27 @@ func (x *FrequencyRange) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *FrequencyRange) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *FrequencyRange) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -2070,13 +2563,58 @@ func (x *FrequencyRange) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "frequency-range", "DPLL_A_PIN_FREQUENCY_MIN", raw, typed.ErrLength)
 			}
-			x.fFrequencyMin = uint64(typed.Uint64At(p, raw, sb))
+			x.fFrequencyMin = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 14: // DPLL_A_PIN_FREQUENCY_MAX
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "frequency-range", "DPLL_A_PIN_FREQUENCY_MAX", raw, typed.ErrLength)
 			}
-			x.fFrequencyMax = uint64(typed.Uint64At(p, raw, sb))
+			x.fFrequencyMax = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "frequency-range", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "frequency-range", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *FrequencyRange) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "frequency-range", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "frequency-range", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 13: // DPLL_A_PIN_FREQUENCY_MIN
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "frequency-range", "DPLL_A_PIN_FREQUENCY_MIN", raw, typed.ErrLength)
+			}
+			x.fFrequencyMin = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 14: // DPLL_A_PIN_FREQUENCY_MAX
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "frequency-range", "DPLL_A_PIN_FREQUENCY_MAX", raw, typed.ErrLength)
+			}
+			x.fFrequencyMax = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -2193,19 +2731,27 @@ func (x *ReferenceSync) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ReferenceSync) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ReferenceSync) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -2222,13 +2768,58 @@ func (x *ReferenceSync) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "reference-sync", "DPLL_A_PIN_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 16: // DPLL_A_PIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "reference-sync", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
 			}
-			x.fState = uint32(typed.Uint32At(p, raw, sb))
+			x.fState = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "reference-sync", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "reference-sync", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ReferenceSync) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "reference-sync", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "reference-sync", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // DPLL_A_PIN_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "reference-sync", "DPLL_A_PIN_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 16: // DPLL_A_PIN_STATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "reference-sync", "DPLL_A_PIN_STATE", raw, typed.ErrLength)
+			}
+			x.fState = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {

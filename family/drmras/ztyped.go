@@ -43,19 +43,27 @@ func (x *Node) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Node) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Node) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -72,7 +80,7 @@ func (x *Node) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_ID", raw, typed.ErrLength)
 			}
-			x.fNodeId = uint32(typed.Uint32At(p, raw, sb))
+			x.fNodeId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // DRM_RAS_A_NODE_ATTRS_DEVICE_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -90,7 +98,64 @@ func (x *Node) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_TYPE", raw, typed.ErrLength)
 			}
-			x.fNodeType = uint32(typed.Uint32At(p, raw, sb))
+			x.fNodeType = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "node-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "node-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Node) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "node-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "node-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // DRM_RAS_A_NODE_ATTRS_NODE_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_ID", raw, typed.ErrLength)
+			}
+			x.fNodeId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // DRM_RAS_A_NODE_ATTRS_DEVICE_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_DEVICE_NAME", raw, typed.ErrString)
+			}
+			x.fDeviceName = p
+			x.has[0] |= 1 << 1
+		case 3: // DRM_RAS_A_NODE_ATTRS_NODE_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_NAME", raw, typed.ErrString)
+			}
+			x.fNodeName = p
+			x.has[0] |= 1 << 2
+		case 4: // DRM_RAS_A_NODE_ATTRS_NODE_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "node-attrs", "DRM_RAS_A_NODE_ATTRS_NODE_TYPE", raw, typed.ErrLength)
+			}
+			x.fNodeType = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -279,19 +344,27 @@ func (x *ErrorCounter) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ErrorCounter) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ErrorCounter) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -308,13 +381,13 @@ func (x *ErrorCounter) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_NODE_ID", raw, typed.ErrLength)
 			}
-			x.fNodeId = uint32(typed.Uint32At(p, raw, sb))
+			x.fNodeId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_ID", raw, typed.ErrLength)
 			}
-			x.fErrorId = uint32(typed.Uint32At(p, raw, sb))
+			x.fErrorId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -326,7 +399,64 @@ func (x *ErrorCounter) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_VALUE", raw, typed.ErrLength)
 			}
-			x.fErrorValue = uint32(typed.Uint32At(p, raw, sb))
+			x.fErrorValue = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "error-counter-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "error-counter-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ErrorCounter) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "error-counter-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "error-counter-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // DRM_RAS_A_ERROR_COUNTER_ATTRS_NODE_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_NODE_ID", raw, typed.ErrLength)
+			}
+			x.fNodeId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_ID", raw, typed.ErrLength)
+			}
+			x.fErrorId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_NAME", raw, typed.ErrString)
+			}
+			x.fErrorName = p
+			x.has[0] |= 1 << 2
+		case 4: // DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_VALUE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "error-counter-attrs", "DRM_RAS_A_ERROR_COUNTER_ATTRS_ERROR_VALUE", raw, typed.ErrLength)
+			}
+			x.fErrorValue = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {

@@ -82,19 +82,27 @@ func (x *Header) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Header) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Header) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -111,7 +119,7 @@ func (x *Header) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
 			}
-			x.fDevIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fDevIndex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_HEADER_DEV_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -123,13 +131,70 @@ func (x *Header) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_HEADER_PHY_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
 			}
-			x.fPhyIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Header) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+			}
+			x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_HEADER_DEV_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+			}
+			x.fDevName = p
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_HEADER_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+			}
+			x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -303,19 +368,27 @@ func (x *BitsetBit) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *BitsetBit) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *BitsetBit) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -332,7 +405,57 @@ func (x *BitsetBit) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "bitset-bit", "ETHTOOL_A_BITSET_BIT_INDEX", raw, typed.ErrLength)
 			}
-			x.fIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIndex = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_BITSET_BIT_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "bitset-bit", "ETHTOOL_A_BITSET_BIT_NAME", raw, typed.ErrString)
+			}
+			x.fName = p
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_BITSET_BIT_VALUE
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "bitset-bit", "ETHTOOL_A_BITSET_BIT_VALUE", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "bitset-bit", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "bitset-bit", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *BitsetBit) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "bitset-bit", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "bitset-bit", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_BITSET_BIT_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "bitset-bit", "ETHTOOL_A_BITSET_BIT_INDEX", raw, typed.ErrLength)
+			}
+			x.fIndex = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_BITSET_BIT_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -494,20 +617,28 @@ func (x *BitsetBits) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *BitsetBits) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *BitsetBits) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -524,7 +655,54 @@ func (x *BitsetBits) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "bitset-bits", "ETHTOOL_A_BITSET_BITS_BIT", raw, typed.ErrLength)
 			}
-			if err := x.kBit.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kBit.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fBit.Add()
+			} else {
+				x.fBit, x.sBit = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "bitset-bits", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "bitset-bits", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *BitsetBits) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "bitset-bits", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "bitset-bits", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_BITSET_BITS_BIT
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "bitset-bits", "ETHTOOL_A_BITSET_BITS_BIT", raw, typed.ErrLength)
+			}
+			if err := x.kBit.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -645,19 +823,27 @@ func (x *Bitset) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Bitset) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Bitset) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -679,13 +865,71 @@ func (x *Bitset) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
 			}
-			x.fSize = uint32(typed.Uint32At(p, raw, sb))
+			x.fSize = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_BITSET_BITS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
 			}
-			if err := x.fBits.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_BITSET_VALUE
+			x.fValue = p
+			x.has[0] |= 1 << 3
+		case 5: // ETHTOOL_A_BITSET_MASK
+			x.fMask = p
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Bitset) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_BITSET_NOMASK
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_BITSET_SIZE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+			}
+			x.fSize = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_BITSET_BITS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+			}
+			if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
@@ -882,19 +1126,27 @@ func (x *String) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *String) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *String) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -911,7 +1163,52 @@ func (x *String) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "string", "ETHTOOL_A_STRING_INDEX", raw, typed.ErrLength)
 			}
-			x.fIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIndex = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_STRING_VALUE
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "string", "ETHTOOL_A_STRING_VALUE", raw, typed.ErrString)
+			}
+			x.fValue = p
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "string", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "string", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *String) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "string", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "string", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_STRING_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "string", "ETHTOOL_A_STRING_INDEX", raw, typed.ErrLength)
+			}
+			x.fIndex = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_STRING_VALUE
 			if !typed.CheckString(p, true, 0) {
@@ -1048,20 +1345,28 @@ func (x *Strings) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Strings) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Strings) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1078,7 +1383,54 @@ func (x *Strings) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "strings", "ETHTOOL_A_STRINGS_STRING", raw, typed.ErrLength)
 			}
-			if err := x.kString.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kString.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fString.Add()
+			} else {
+				x.fString, x.sString = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "strings", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "strings", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Strings) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "strings", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "strings", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_STRINGS_STRING
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "strings", "ETHTOOL_A_STRINGS_STRING", raw, typed.ErrLength)
+			}
+			if err := x.kString.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -1200,20 +1552,28 @@ func (x *StringsetSet) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *StringsetSet) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *StringsetSet) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1230,19 +1590,78 @@ func (x *StringsetSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "stringset", "ETHTOOL_A_STRINGSET_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_STRINGSET_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "stringset", "ETHTOOL_A_STRINGSET_COUNT", raw, typed.ErrLength)
 			}
-			x.fCount = uint32(typed.Uint32At(p, raw, sb))
+			x.fCount = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_STRINGSET_STRINGS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "stringset", "ETHTOOL_A_STRINGSET_STRINGS", raw, typed.ErrLength)
 			}
-			if err := x.kStrings.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kStrings.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<2) != 0 {
+				x.fStrings.Add()
+			} else {
+				x.fStrings, x.sStrings = typed.NewMulti(rest, end-len(rest), 3, 1, x.mode), nil
+				x.has[0] |= 1 << 2
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "stringset", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "stringset", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *StringsetSet) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "stringset", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "stringset", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_STRINGSET_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "stringset", "ETHTOOL_A_STRINGSET_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_STRINGSET_COUNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "stringset", "ETHTOOL_A_STRINGSET_COUNT", raw, typed.ErrLength)
+			}
+			x.fCount = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_STRINGSET_STRINGS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "stringset", "ETHTOOL_A_STRINGSET_STRINGS", raw, typed.ErrLength)
+			}
+			if err := x.kStrings.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<2) != 0 {
@@ -1406,20 +1825,28 @@ func (x *Stringsets) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Stringsets) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Stringsets) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1436,7 +1863,54 @@ func (x *Stringsets) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "stringsets", "ETHTOOL_A_STRINGSETS_STRINGSET", raw, typed.ErrLength)
 			}
-			if err := x.kStringset.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kStringset.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fStringset.Add()
+			} else {
+				x.fStringset, x.sStringset = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "stringsets", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "stringsets", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Stringsets) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "stringsets", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "stringsets", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_STRINGSETS_STRINGSET
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "stringsets", "ETHTOOL_A_STRINGSETS_STRINGSET", raw, typed.ErrLength)
+			}
+			if err := x.kStringset.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -1555,19 +2029,27 @@ func (x *Strset) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Strset) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Strset) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1584,15 +2066,173 @@ func (x *Strset) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "strset", "ETHTOOL_A_STRSET_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_STRSET_STRINGSETS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "strset", "ETHTOOL_A_STRSET_STRINGSETS", raw, typed.ErrLength)
 			}
-			if err := x.fStringsets.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fStringsets.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_STRSET_COUNTS_ONLY
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "strset", "ETHTOOL_A_STRSET_COUNTS_ONLY", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "strset", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "strset", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Strset) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "strset", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "strset", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_STRSET_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "strset", "ETHTOOL_A_STRSET_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_STRSET_STRINGSETS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "strset", "ETHTOOL_A_STRSET_STRINGSETS", raw, typed.ErrLength)
+			}
+			if err := x.fStringsets.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
@@ -1748,19 +2388,27 @@ func (x *Privflags) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Privflags) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Privflags) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1777,16 +2425,275 @@ func (x *Privflags) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "privflags", "ETHTOOL_A_PRIVFLAGS_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_PRIVFLAGS_FLAGS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "privflags", "ETHTOOL_A_PRIVFLAGS_FLAGS", raw, typed.ErrLength)
 			}
-			if err := x.fFlags.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fFlags
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "privflags", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "privflags", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Privflags) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "privflags", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "privflags", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_PRIVFLAGS_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "privflags", "ETHTOOL_A_PRIVFLAGS_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_PRIVFLAGS_FLAGS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "privflags", "ETHTOOL_A_PRIVFLAGS_FLAGS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fFlags
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		default:
@@ -1932,19 +2839,27 @@ func (x *Rings) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Rings) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Rings) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1961,63 +2876,115 @@ func (x *Rings) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_RINGS_RX_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_MAX", raw, typed.ErrLength)
 			}
-			x.fRxMax = uint32(typed.Uint32At(p, raw, sb))
+			x.fRxMax = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_RINGS_RX_MINI_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_MINI_MAX", raw, typed.ErrLength)
 			}
-			x.fRxMiniMax = uint32(typed.Uint32At(p, raw, sb))
+			x.fRxMiniMax = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_RINGS_RX_JUMBO_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_JUMBO_MAX", raw, typed.ErrLength)
 			}
-			x.fRxJumboMax = uint32(typed.Uint32At(p, raw, sb))
+			x.fRxJumboMax = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_RINGS_TX_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TX_MAX", raw, typed.ErrLength)
 			}
-			x.fTxMax = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxMax = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_RINGS_RX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX", raw, typed.ErrLength)
 			}
-			x.fRx = uint32(typed.Uint32At(p, raw, sb))
+			x.fRx = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_RINGS_RX_MINI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_MINI", raw, typed.ErrLength)
 			}
-			x.fRxMini = uint32(typed.Uint32At(p, raw, sb))
+			x.fRxMini = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_RINGS_RX_JUMBO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_JUMBO", raw, typed.ErrLength)
 			}
-			x.fRxJumbo = uint32(typed.Uint32At(p, raw, sb))
+			x.fRxJumbo = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_RINGS_TX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TX", raw, typed.ErrLength)
 			}
-			x.fTx = uint32(typed.Uint32At(p, raw, sb))
+			x.fTx = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // ETHTOOL_A_RINGS_RX_BUF_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_BUF_LEN", raw, typed.ErrLength)
 			}
-			x.fRxBufLen = uint32(typed.Uint32At(p, raw, sb))
+			x.fRxBufLen = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 11: // ETHTOOL_A_RINGS_TCP_DATA_SPLIT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -2029,7 +2996,7 @@ func (x *Rings) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_CQE_SIZE", raw, typed.ErrLength)
 			}
-			x.fCqeSize = uint32(typed.Uint32At(p, raw, sb))
+			x.fCqeSize = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 11
 		case 13: // ETHTOOL_A_RINGS_TX_PUSH
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -2047,25 +3014,220 @@ func (x *Rings) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN", raw, typed.ErrLength)
 			}
-			x.fTxPushBufLen = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxPushBufLen = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 14
 		case 16: // ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN_MAX", raw, typed.ErrLength)
 			}
-			x.fTxPushBufLenMax = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxPushBufLenMax = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 15
 		case 17: // ETHTOOL_A_RINGS_HDS_THRESH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_HDS_THRESH", raw, typed.ErrLength)
 			}
-			x.fHdsThresh = uint32(typed.Uint32At(p, raw, sb))
+			x.fHdsThresh = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 16
 		case 18: // ETHTOOL_A_RINGS_HDS_THRESH_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_HDS_THRESH_MAX", raw, typed.ErrLength)
 			}
-			x.fHdsThreshMax = uint32(typed.Uint32At(p, raw, sb))
+			x.fHdsThreshMax = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 17
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "rings", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "rings", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Rings) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "rings", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "rings", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_RINGS_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_RINGS_RX_MAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_MAX", raw, typed.ErrLength)
+			}
+			x.fRxMax = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_RINGS_RX_MINI_MAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_MINI_MAX", raw, typed.ErrLength)
+			}
+			x.fRxMiniMax = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_RINGS_RX_JUMBO_MAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_JUMBO_MAX", raw, typed.ErrLength)
+			}
+			x.fRxJumboMax = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // ETHTOOL_A_RINGS_TX_MAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TX_MAX", raw, typed.ErrLength)
+			}
+			x.fTxMax = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // ETHTOOL_A_RINGS_RX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX", raw, typed.ErrLength)
+			}
+			x.fRx = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // ETHTOOL_A_RINGS_RX_MINI
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_MINI", raw, typed.ErrLength)
+			}
+			x.fRxMini = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // ETHTOOL_A_RINGS_RX_JUMBO
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_JUMBO", raw, typed.ErrLength)
+			}
+			x.fRxJumbo = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // ETHTOOL_A_RINGS_TX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TX", raw, typed.ErrLength)
+			}
+			x.fTx = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // ETHTOOL_A_RINGS_RX_BUF_LEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_BUF_LEN", raw, typed.ErrLength)
+			}
+			x.fRxBufLen = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 11: // ETHTOOL_A_RINGS_TCP_DATA_SPLIT
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TCP_DATA_SPLIT", raw, typed.ErrLength)
+			}
+			x.fTcpDataSplit = uint8(p[0])
+			x.has[0] |= 1 << 10
+		case 12: // ETHTOOL_A_RINGS_CQE_SIZE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_CQE_SIZE", raw, typed.ErrLength)
+			}
+			x.fCqeSize = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 11
+		case 13: // ETHTOOL_A_RINGS_TX_PUSH
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TX_PUSH", raw, typed.ErrLength)
+			}
+			x.fTxPush = uint8(p[0])
+			x.has[0] |= 1 << 12
+		case 14: // ETHTOOL_A_RINGS_RX_PUSH
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_RX_PUSH", raw, typed.ErrLength)
+			}
+			x.fRxPush = uint8(p[0])
+			x.has[0] |= 1 << 13
+		case 15: // ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN", raw, typed.ErrLength)
+			}
+			x.fTxPushBufLen = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 14
+		case 16: // ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN_MAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_TX_PUSH_BUF_LEN_MAX", raw, typed.ErrLength)
+			}
+			x.fTxPushBufLenMax = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 15
+		case 17: // ETHTOOL_A_RINGS_HDS_THRESH
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_HDS_THRESH", raw, typed.ErrLength)
+			}
+			x.fHdsThresh = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 16
+		case 18: // ETHTOOL_A_RINGS_HDS_THRESH_MAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rings", "ETHTOOL_A_RINGS_HDS_THRESH_MAX", raw, typed.ErrLength)
+			}
+			x.fHdsThreshMax = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 17
 		default:
 			if o.ReportUnknown {
@@ -2544,19 +3706,27 @@ func (x *MmStat) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *MmStat) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *MmStat) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -2573,37 +3743,106 @@ func (x *MmStat) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS", raw, typed.ErrLength)
 			}
-			x.fReassemblyErrors = uint64(typed.Uint64At(p, raw, sb))
+			x.fReassemblyErrors = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 3: // ETHTOOL_A_MM_STAT_SMD_ERRORS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_SMD_ERRORS", raw, typed.ErrLength)
 			}
-			x.fSmdErrors = uint64(typed.Uint64At(p, raw, sb))
+			x.fSmdErrors = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 4: // ETHTOOL_A_MM_STAT_REASSEMBLY_OK
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_REASSEMBLY_OK", raw, typed.ErrLength)
 			}
-			x.fReassemblyOk = uint64(typed.Uint64At(p, raw, sb))
+			x.fReassemblyOk = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 5: // ETHTOOL_A_MM_STAT_RX_FRAG_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_RX_FRAG_COUNT", raw, typed.ErrLength)
 			}
-			x.fRxFragCount = uint64(typed.Uint64At(p, raw, sb))
+			x.fRxFragCount = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 6: // ETHTOOL_A_MM_STAT_TX_FRAG_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_TX_FRAG_COUNT", raw, typed.ErrLength)
 			}
-			x.fTxFragCount = uint64(typed.Uint64At(p, raw, sb))
+			x.fTxFragCount = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 7: // ETHTOOL_A_MM_STAT_HOLD_COUNT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_HOLD_COUNT", raw, typed.ErrLength)
 			}
-			x.fHoldCount = uint64(typed.Uint64At(p, raw, sb))
+			x.fHoldCount = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 5
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "mm-stat", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "mm-stat", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *MmStat) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "mm-stat", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "mm-stat", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 2: // ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS", raw, typed.ErrLength)
+			}
+			x.fReassemblyErrors = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 3: // ETHTOOL_A_MM_STAT_SMD_ERRORS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_SMD_ERRORS", raw, typed.ErrLength)
+			}
+			x.fSmdErrors = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 4: // ETHTOOL_A_MM_STAT_REASSEMBLY_OK
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_REASSEMBLY_OK", raw, typed.ErrLength)
+			}
+			x.fReassemblyOk = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 5: // ETHTOOL_A_MM_STAT_RX_FRAG_COUNT
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_RX_FRAG_COUNT", raw, typed.ErrLength)
+			}
+			x.fRxFragCount = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 6: // ETHTOOL_A_MM_STAT_TX_FRAG_COUNT
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_TX_FRAG_COUNT", raw, typed.ErrLength)
+			}
+			x.fTxFragCount = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 7: // ETHTOOL_A_MM_STAT_HOLD_COUNT
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_HOLD_COUNT", raw, typed.ErrLength)
+			}
+			x.fHoldCount = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
@@ -2817,19 +4056,27 @@ func (x *Mm) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Mm) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Mm) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -2846,8 +4093,60 @@ func (x *Mm) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_MM_PMAC_ENABLED
@@ -2872,13 +4171,13 @@ func (x *Mm) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_TX_MIN_FRAG_SIZE", raw, typed.ErrLength)
 			}
-			x.fTxMinFragSize = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxMinFragSize = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_MM_RX_MIN_FRAG_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_RX_MIN_FRAG_SIZE", raw, typed.ErrLength)
 			}
-			x.fRxMinFragSize = uint32(typed.Uint32At(p, raw, sb))
+			x.fRxMinFragSize = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_MM_VERIFY_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -2896,20 +4195,303 @@ func (x *Mm) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_VERIFY_TIME", raw, typed.ErrLength)
 			}
-			x.fVerifyTime = uint32(typed.Uint32At(p, raw, sb))
+			x.fVerifyTime = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // ETHTOOL_A_MM_MAX_VERIFY_TIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_MAX_VERIFY_TIME", raw, typed.ErrLength)
 			}
-			x.fMaxVerifyTime = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaxVerifyTime = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 11: // ETHTOOL_A_MM_STATS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fStats.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fStats
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "mm-stat", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "mm-stat", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 2: // ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS", raw, typed.ErrLength)
+						}
+						x.fReassemblyErrors = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 3: // ETHTOOL_A_MM_STAT_SMD_ERRORS
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_SMD_ERRORS", raw, typed.ErrLength)
+						}
+						x.fSmdErrors = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 4: // ETHTOOL_A_MM_STAT_REASSEMBLY_OK
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_REASSEMBLY_OK", raw, typed.ErrLength)
+						}
+						x.fReassemblyOk = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 5: // ETHTOOL_A_MM_STAT_RX_FRAG_COUNT
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_RX_FRAG_COUNT", raw, typed.ErrLength)
+						}
+						x.fRxFragCount = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 3
+					case 6: // ETHTOOL_A_MM_STAT_TX_FRAG_COUNT
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_TX_FRAG_COUNT", raw, typed.ErrLength)
+						}
+						x.fTxFragCount = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 4
+					case 7: // ETHTOOL_A_MM_STAT_HOLD_COUNT
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_HOLD_COUNT", raw, typed.ErrLength)
+						}
+						x.fHoldCount = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 5
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "mm-stat", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "mm-stat", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 10
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "mm", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "mm", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Mm) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "mm", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "mm", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_MM_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_MM_PMAC_ENABLED
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_PMAC_ENABLED", raw, typed.ErrLength)
+			}
+			x.fPmacEnabled = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_MM_TX_ENABLED
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_TX_ENABLED", raw, typed.ErrLength)
+			}
+			x.fTxEnabled = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_MM_TX_ACTIVE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_TX_ACTIVE", raw, typed.ErrLength)
+			}
+			x.fTxActive = uint8(p[0])
+			x.has[0] |= 1 << 3
+		case 5: // ETHTOOL_A_MM_TX_MIN_FRAG_SIZE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_TX_MIN_FRAG_SIZE", raw, typed.ErrLength)
+			}
+			x.fTxMinFragSize = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // ETHTOOL_A_MM_RX_MIN_FRAG_SIZE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_RX_MIN_FRAG_SIZE", raw, typed.ErrLength)
+			}
+			x.fRxMinFragSize = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // ETHTOOL_A_MM_VERIFY_ENABLED
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_VERIFY_ENABLED", raw, typed.ErrLength)
+			}
+			x.fVerifyEnabled = uint8(p[0])
+			x.has[0] |= 1 << 6
+		case 8: // ETHTOOL_A_MM_VERIFY_STATUS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_VERIFY_STATUS", raw, typed.ErrLength)
+			}
+			x.fVerifyStatus = uint8(p[0])
+			x.has[0] |= 1 << 7
+		case 9: // ETHTOOL_A_MM_VERIFY_TIME
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_VERIFY_TIME", raw, typed.ErrLength)
+			}
+			x.fVerifyTime = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // ETHTOOL_A_MM_MAX_VERIFY_TIME
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_MAX_VERIFY_TIME", raw, typed.ErrLength)
+			}
+			x.fMaxVerifyTime = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 11: // ETHTOOL_A_MM_STATS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "mm", "ETHTOOL_A_MM_STATS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fStats
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "mm-stat", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "mm-stat", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 2: // ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_REASSEMBLY_ERRORS", raw, typed.ErrLength)
+						}
+						x.fReassemblyErrors = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 3: // ETHTOOL_A_MM_STAT_SMD_ERRORS
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_SMD_ERRORS", raw, typed.ErrLength)
+						}
+						x.fSmdErrors = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 4: // ETHTOOL_A_MM_STAT_REASSEMBLY_OK
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_REASSEMBLY_OK", raw, typed.ErrLength)
+						}
+						x.fReassemblyOk = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 5: // ETHTOOL_A_MM_STAT_RX_FRAG_COUNT
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_RX_FRAG_COUNT", raw, typed.ErrLength)
+						}
+						x.fRxFragCount = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 3
+					case 6: // ETHTOOL_A_MM_STAT_TX_FRAG_COUNT
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_TX_FRAG_COUNT", raw, typed.ErrLength)
+						}
+						x.fTxFragCount = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 4
+					case 7: // ETHTOOL_A_MM_STAT_HOLD_COUNT
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "mm-stat", "ETHTOOL_A_MM_STAT_HOLD_COUNT", raw, typed.ErrLength)
+						}
+						x.fHoldCount = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 5
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "mm-stat", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "mm-stat", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 10
 		default:
@@ -3241,19 +4823,27 @@ func (x *Linkinfo) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Linkinfo) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -3270,8 +4860,183 @@ func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_LINKINFO_PORT
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_PORT", raw, typed.ErrLength)
+			}
+			x.fPort = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_LINKINFO_PHYADDR
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_PHYADDR", raw, typed.ErrLength)
+			}
+			x.fPhyaddr = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_LINKINFO_TP_MDIX
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_TP_MDIX", raw, typed.ErrLength)
+			}
+			x.fTpMdix = uint8(p[0])
+			x.has[0] |= 1 << 3
+		case 5: // ETHTOOL_A_LINKINFO_TP_MDIX_CTRL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_TP_MDIX_CTRL", raw, typed.ErrLength)
+			}
+			x.fTpMdixCtrl = uint8(p[0])
+			x.has[0] |= 1 << 4
+		case 6: // ETHTOOL_A_LINKINFO_TRANSCEIVER
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_TRANSCEIVER", raw, typed.ErrLength)
+			}
+			x.fTransceiver = uint8(p[0])
+			x.has[0] |= 1 << 5
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "linkinfo", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "linkinfo", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Linkinfo) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "linkinfo", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "linkinfo", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_LINKINFO_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "linkinfo", "ETHTOOL_A_LINKINFO_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_LINKINFO_PORT
@@ -3521,19 +5286,27 @@ func (x *Linkmodes) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Linkmodes) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Linkmodes) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -3550,8 +5323,60 @@ func (x *Linkmodes) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_LINKMODES_AUTONEG
@@ -3564,23 +5389,129 @@ func (x *Linkmodes) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_OURS", raw, typed.ErrLength)
 			}
-			if err := x.fOurs.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fOurs
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_LINKMODES_PEER
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_PEER", raw, typed.ErrLength)
 			}
-			if err := x.fPeer.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fPeer
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_LINKMODES_SPEED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_SPEED", raw, typed.ErrLength)
 			}
-			x.fSpeed = uint32(typed.Uint32At(p, raw, sb))
+			x.fSpeed = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_LINKMODES_DUPLEX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -3604,7 +5535,264 @@ func (x *Linkmodes) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_LANES", raw, typed.ErrLength)
 			}
-			x.fLanes = uint32(typed.Uint32At(p, raw, sb))
+			x.fLanes = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // ETHTOOL_A_LINKMODES_RATE_MATCHING
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_RATE_MATCHING", raw, typed.ErrLength)
+			}
+			x.fRateMatching = uint8(p[0])
+			x.has[0] |= 1 << 9
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "linkmodes", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "linkmodes", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Linkmodes) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "linkmodes", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "linkmodes", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_LINKMODES_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_LINKMODES_AUTONEG
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_AUTONEG", raw, typed.ErrLength)
+			}
+			x.fAutoneg = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_LINKMODES_OURS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_OURS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fOurs
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_LINKMODES_PEER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_PEER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fPeer
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 3
+		case 5: // ETHTOOL_A_LINKMODES_SPEED
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_SPEED", raw, typed.ErrLength)
+			}
+			x.fSpeed = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // ETHTOOL_A_LINKMODES_DUPLEX
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_DUPLEX", raw, typed.ErrLength)
+			}
+			x.fDuplex = uint8(p[0])
+			x.has[0] |= 1 << 5
+		case 7: // ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG", raw, typed.ErrLength)
+			}
+			x.fMasterSlaveCfg = uint8(p[0])
+			x.has[0] |= 1 << 6
+		case 8: // ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE", raw, typed.ErrLength)
+			}
+			x.fMasterSlaveState = uint8(p[0])
+			x.has[0] |= 1 << 7
+		case 9: // ETHTOOL_A_LINKMODES_LANES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkmodes", "ETHTOOL_A_LINKMODES_LANES", raw, typed.ErrLength)
+			}
+			x.fLanes = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // ETHTOOL_A_LINKMODES_RATE_MATCHING
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -3926,19 +6114,27 @@ func (x *Linkstate) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Linkstate) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Linkstate) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -3955,8 +6151,60 @@ func (x *Linkstate) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_LINKSTATE_LINK
@@ -3969,13 +6217,13 @@ func (x *Linkstate) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_SQI", raw, typed.ErrLength)
 			}
-			x.fSqi = uint32(typed.Uint32At(p, raw, sb))
+			x.fSqi = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_LINKSTATE_SQI_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_SQI_MAX", raw, typed.ErrLength)
 			}
-			x.fSqiMax = uint32(typed.Uint32At(p, raw, sb))
+			x.fSqiMax = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_LINKSTATE_EXT_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -3993,7 +6241,136 @@ func (x *Linkstate) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_EXT_DOWN_CNT", raw, typed.ErrLength)
 			}
-			x.fExtDownCnt = uint32(typed.Uint32At(p, raw, sb))
+			x.fExtDownCnt = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 6
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "linkstate", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "linkstate", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Linkstate) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "linkstate", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "linkstate", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_LINKSTATE_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_LINKSTATE_LINK
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_LINK", raw, typed.ErrLength)
+			}
+			x.fLink = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_LINKSTATE_SQI
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_SQI", raw, typed.ErrLength)
+			}
+			x.fSqi = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_LINKSTATE_SQI_MAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_SQI_MAX", raw, typed.ErrLength)
+			}
+			x.fSqiMax = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // ETHTOOL_A_LINKSTATE_EXT_STATE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_EXT_STATE", raw, typed.ErrLength)
+			}
+			x.fExtState = uint8(p[0])
+			x.has[0] |= 1 << 4
+		case 6: // ETHTOOL_A_LINKSTATE_EXT_SUBSTATE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_EXT_SUBSTATE", raw, typed.ErrLength)
+			}
+			x.fExtSubstate = uint8(p[0])
+			x.has[0] |= 1 << 5
+		case 7: // ETHTOOL_A_LINKSTATE_EXT_DOWN_CNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkstate", "ETHTOOL_A_LINKSTATE_EXT_DOWN_CNT", raw, typed.ErrLength)
+			}
+			x.fExtDownCnt = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -4226,19 +6603,27 @@ func (x *Debug) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Debug) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Debug) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -4255,16 +6640,275 @@ func (x *Debug) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "debug", "ETHTOOL_A_DEBUG_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_DEBUG_MSGMASK
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "debug", "ETHTOOL_A_DEBUG_MSGMASK", raw, typed.ErrLength)
 			}
-			if err := x.fMsgmask.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fMsgmask
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "debug", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "debug", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Debug) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "debug", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "debug", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_DEBUG_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "debug", "ETHTOOL_A_DEBUG_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_DEBUG_MSGMASK
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "debug", "ETHTOOL_A_DEBUG_MSGMASK", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fMsgmask
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		default:
@@ -4395,19 +7039,27 @@ func (x *Wol) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Wol) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Wol) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -4424,16 +7076,278 @@ func (x *Wol) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "wol", "ETHTOOL_A_WOL_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_WOL_MODES
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "wol", "ETHTOOL_A_WOL_MODES", raw, typed.ErrLength)
 			}
-			if err := x.fModes.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fModes
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_WOL_SOPASS
+			x.fSopass = p
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "wol", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "wol", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Wol) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "wol", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "wol", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_WOL_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "wol", "ETHTOOL_A_WOL_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_WOL_MODES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "wol", "ETHTOOL_A_WOL_MODES", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fModes
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_WOL_SOPASS
@@ -4592,19 +7506,27 @@ func (x *Features) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Features) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Features) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -4621,40 +7543,641 @@ func (x *Features) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "features", "ETHTOOL_A_FEATURES_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_FEATURES_HW
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "features", "ETHTOOL_A_FEATURES_HW", raw, typed.ErrLength)
 			}
-			if err := x.fHw.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHw
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_FEATURES_WANTED
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "features", "ETHTOOL_A_FEATURES_WANTED", raw, typed.ErrLength)
 			}
-			if err := x.fWanted.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fWanted
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_FEATURES_ACTIVE
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "features", "ETHTOOL_A_FEATURES_ACTIVE", raw, typed.ErrLength)
 			}
-			if err := x.fActive.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fActive
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_FEATURES_NOCHANGE
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "features", "ETHTOOL_A_FEATURES_NOCHANGE", raw, typed.ErrLength)
 			}
-			if err := x.fNochange.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fNochange
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "features", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "features", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Features) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "features", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "features", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_FEATURES_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "features", "ETHTOOL_A_FEATURES_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_FEATURES_HW
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "features", "ETHTOOL_A_FEATURES_HW", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHw
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_FEATURES_WANTED
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "features", "ETHTOOL_A_FEATURES_WANTED", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fWanted
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_FEATURES_ACTIVE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "features", "ETHTOOL_A_FEATURES_ACTIVE", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fActive
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 3
+		case 5: // ETHTOOL_A_FEATURES_NOCHANGE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "features", "ETHTOOL_A_FEATURES_NOCHANGE", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fNochange
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 4
 		default:
@@ -4875,19 +8398,27 @@ func (x *Channels) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Channels) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Channels) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -4904,57 +8435,250 @@ func (x *Channels) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CHANNELS_RX_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_RX_MAX", raw, typed.ErrLength)
 			}
-			x.fRxMax = uint32(typed.Uint32At(p, raw, sb))
+			x.fRxMax = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_CHANNELS_TX_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_TX_MAX", raw, typed.ErrLength)
 			}
-			x.fTxMax = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxMax = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_CHANNELS_OTHER_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_OTHER_MAX", raw, typed.ErrLength)
 			}
-			x.fOtherMax = uint32(typed.Uint32At(p, raw, sb))
+			x.fOtherMax = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_CHANNELS_COMBINED_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_COMBINED_MAX", raw, typed.ErrLength)
 			}
-			x.fCombinedMax = uint32(typed.Uint32At(p, raw, sb))
+			x.fCombinedMax = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_CHANNELS_RX_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_RX_COUNT", raw, typed.ErrLength)
 			}
-			x.fRxCount = uint32(typed.Uint32At(p, raw, sb))
+			x.fRxCount = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_CHANNELS_TX_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_TX_COUNT", raw, typed.ErrLength)
 			}
-			x.fTxCount = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxCount = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_CHANNELS_OTHER_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_OTHER_COUNT", raw, typed.ErrLength)
 			}
-			x.fOtherCount = uint32(typed.Uint32At(p, raw, sb))
+			x.fOtherCount = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_CHANNELS_COMBINED_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_COMBINED_COUNT", raw, typed.ErrLength)
 			}
-			x.fCombinedCount = uint32(typed.Uint32At(p, raw, sb))
+			x.fCombinedCount = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 8
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "channels", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "channels", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Channels) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "channels", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "channels", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_CHANNELS_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_CHANNELS_RX_MAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_RX_MAX", raw, typed.ErrLength)
+			}
+			x.fRxMax = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_CHANNELS_TX_MAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_TX_MAX", raw, typed.ErrLength)
+			}
+			x.fTxMax = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_CHANNELS_OTHER_MAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_OTHER_MAX", raw, typed.ErrLength)
+			}
+			x.fOtherMax = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // ETHTOOL_A_CHANNELS_COMBINED_MAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_COMBINED_MAX", raw, typed.ErrLength)
+			}
+			x.fCombinedMax = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // ETHTOOL_A_CHANNELS_RX_COUNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_RX_COUNT", raw, typed.ErrLength)
+			}
+			x.fRxCount = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // ETHTOOL_A_CHANNELS_TX_COUNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_TX_COUNT", raw, typed.ErrLength)
+			}
+			x.fTxCount = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // ETHTOOL_A_CHANNELS_OTHER_COUNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_OTHER_COUNT", raw, typed.ErrLength)
+			}
+			x.fOtherCount = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // ETHTOOL_A_CHANNELS_COMBINED_COUNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "channels", "ETHTOOL_A_CHANNELS_COMBINED_COUNT", raw, typed.ErrLength)
+			}
+			x.fCombinedCount = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -5232,19 +8956,27 @@ func (x *IrqModeration) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *IrqModeration) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *IrqModeration) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -5261,19 +8993,70 @@ func (x *IrqModeration) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_USEC", raw, typed.ErrLength)
 			}
-			x.fUsec = uint32(typed.Uint32At(p, raw, sb))
+			x.fUsec = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_IRQ_MODERATION_PKTS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_PKTS", raw, typed.ErrLength)
 			}
-			x.fPkts = uint32(typed.Uint32At(p, raw, sb))
+			x.fPkts = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_IRQ_MODERATION_COMPS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_COMPS", raw, typed.ErrLength)
 			}
-			x.fComps = uint32(typed.Uint32At(p, raw, sb))
+			x.fComps = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "irq-moderation", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "irq-moderation", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *IrqModeration) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "irq-moderation", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "irq-moderation", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_IRQ_MODERATION_USEC
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_USEC", raw, typed.ErrLength)
+			}
+			x.fUsec = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_IRQ_MODERATION_PKTS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_PKTS", raw, typed.ErrLength)
+			}
+			x.fPkts = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_IRQ_MODERATION_COMPS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "irq-moderation", "ETHTOOL_A_IRQ_MODERATION_COMPS", raw, typed.ErrLength)
+			}
+			x.fComps = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
@@ -5413,20 +9196,28 @@ func (x *Profile) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Profile) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Profile) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -5443,7 +9234,54 @@ func (x *Profile) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "profile", "ETHTOOL_A_PROFILE_IRQ_MODERATION", raw, typed.ErrLength)
 			}
-			if err := x.kIrqModeration.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kIrqModeration.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fIrqModeration.Add()
+			} else {
+				x.fIrqModeration, x.sIrqModeration = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "profile", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "profile", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Profile) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "profile", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "profile", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_PROFILE_IRQ_MODERATION
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "profile", "ETHTOOL_A_PROFILE_IRQ_MODERATION", raw, typed.ErrLength)
+			}
+			if err := x.kIrqModeration.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -5590,19 +9428,27 @@ func (x *Coalesce) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Coalesce) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Coalesce) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -5619,63 +9465,115 @@ func (x *Coalesce) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_COALESCE_RX_USECS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS", raw, typed.ErrLength)
 			}
-			x.fRxUsecs = uint32(typed.Uint32At(p, raw, sb))
+			x.fRxUsecs = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_COALESCE_RX_MAX_FRAMES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES", raw, typed.ErrLength)
 			}
-			x.fRxMaxFrames = uint32(typed.Uint32At(p, raw, sb))
+			x.fRxMaxFrames = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_COALESCE_RX_USECS_IRQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_IRQ", raw, typed.ErrLength)
 			}
-			x.fRxUsecsIrq = uint32(typed.Uint32At(p, raw, sb))
+			x.fRxUsecsIrq = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ", raw, typed.ErrLength)
 			}
-			x.fRxMaxFramesIrq = uint32(typed.Uint32At(p, raw, sb))
+			x.fRxMaxFramesIrq = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_COALESCE_TX_USECS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS", raw, typed.ErrLength)
 			}
-			x.fTxUsecs = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxUsecs = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_COALESCE_TX_MAX_FRAMES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES", raw, typed.ErrLength)
 			}
-			x.fTxMaxFrames = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxMaxFrames = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_COALESCE_TX_USECS_IRQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_IRQ", raw, typed.ErrLength)
 			}
-			x.fTxUsecsIrq = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxUsecsIrq = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ", raw, typed.ErrLength)
 			}
-			x.fTxMaxFramesIrq = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxMaxFramesIrq = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // ETHTOOL_A_COALESCE_STATS_BLOCK_USECS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_STATS_BLOCK_USECS", raw, typed.ErrLength)
 			}
-			x.fStatsBlockUsecs = uint32(typed.Uint32At(p, raw, sb))
+			x.fStatsBlockUsecs = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 11: // ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -5693,67 +9591,67 @@ func (x *Coalesce) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_PKT_RATE_LOW", raw, typed.ErrLength)
 			}
-			x.fPktRateLow = uint32(typed.Uint32At(p, raw, sb))
+			x.fPktRateLow = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 12
 		case 14: // ETHTOOL_A_COALESCE_RX_USECS_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_LOW", raw, typed.ErrLength)
 			}
-			x.fRxUsecsLow = uint32(typed.Uint32At(p, raw, sb))
+			x.fRxUsecsLow = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 13
 		case 15: // ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW", raw, typed.ErrLength)
 			}
-			x.fRxMaxFramesLow = uint32(typed.Uint32At(p, raw, sb))
+			x.fRxMaxFramesLow = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 14
 		case 16: // ETHTOOL_A_COALESCE_TX_USECS_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_LOW", raw, typed.ErrLength)
 			}
-			x.fTxUsecsLow = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxUsecsLow = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 15
 		case 17: // ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW", raw, typed.ErrLength)
 			}
-			x.fTxMaxFramesLow = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxMaxFramesLow = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 16
 		case 18: // ETHTOOL_A_COALESCE_PKT_RATE_HIGH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_PKT_RATE_HIGH", raw, typed.ErrLength)
 			}
-			x.fPktRateHigh = uint32(typed.Uint32At(p, raw, sb))
+			x.fPktRateHigh = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 17
 		case 19: // ETHTOOL_A_COALESCE_RX_USECS_HIGH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_HIGH", raw, typed.ErrLength)
 			}
-			x.fRxUsecsHigh = uint32(typed.Uint32At(p, raw, sb))
+			x.fRxUsecsHigh = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 18
 		case 20: // ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH", raw, typed.ErrLength)
 			}
-			x.fRxMaxFramesHigh = uint32(typed.Uint32At(p, raw, sb))
+			x.fRxMaxFramesHigh = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 19
 		case 21: // ETHTOOL_A_COALESCE_TX_USECS_HIGH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_HIGH", raw, typed.ErrLength)
 			}
-			x.fTxUsecsHigh = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxUsecsHigh = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 20
 		case 22: // ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH", raw, typed.ErrLength)
 			}
-			x.fTxMaxFramesHigh = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxMaxFramesHigh = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 21
 		case 23: // ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fRateSampleInterval = uint32(typed.Uint32At(p, raw, sb))
+			x.fRateSampleInterval = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 22
 		case 24: // ETHTOOL_A_COALESCE_USE_CQE_MODE_TX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -5771,25 +9669,25 @@ func (x *Coalesce) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_MAX_BYTES", raw, typed.ErrLength)
 			}
-			x.fTxAggrMaxBytes = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxAggrMaxBytes = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 25
 		case 27: // ETHTOOL_A_COALESCE_TX_AGGR_MAX_FRAMES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_MAX_FRAMES", raw, typed.ErrLength)
 			}
-			x.fTxAggrMaxFrames = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxAggrMaxFrames = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 26
 		case 28: // ETHTOOL_A_COALESCE_TX_AGGR_TIME_USECS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_TIME_USECS", raw, typed.ErrLength)
 			}
-			x.fTxAggrTimeUsecs = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxAggrTimeUsecs = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 27
 		case 29: // ETHTOOL_A_COALESCE_RX_PROFILE
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_PROFILE", raw, typed.ErrLength)
 			}
-			if err := x.fRxProfile.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fRxProfile.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 28
@@ -5797,7 +9695,278 @@ func (x *Coalesce) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_PROFILE", raw, typed.ErrLength)
 			}
-			if err := x.fTxProfile.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fTxProfile.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 29
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "coalesce", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "coalesce", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Coalesce) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "coalesce", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "coalesce", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_COALESCE_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_COALESCE_RX_USECS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS", raw, typed.ErrLength)
+			}
+			x.fRxUsecs = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_COALESCE_RX_MAX_FRAMES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES", raw, typed.ErrLength)
+			}
+			x.fRxMaxFrames = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_COALESCE_RX_USECS_IRQ
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_IRQ", raw, typed.ErrLength)
+			}
+			x.fRxUsecsIrq = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ", raw, typed.ErrLength)
+			}
+			x.fRxMaxFramesIrq = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // ETHTOOL_A_COALESCE_TX_USECS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS", raw, typed.ErrLength)
+			}
+			x.fTxUsecs = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // ETHTOOL_A_COALESCE_TX_MAX_FRAMES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES", raw, typed.ErrLength)
+			}
+			x.fTxMaxFrames = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // ETHTOOL_A_COALESCE_TX_USECS_IRQ
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_IRQ", raw, typed.ErrLength)
+			}
+			x.fTxUsecsIrq = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ", raw, typed.ErrLength)
+			}
+			x.fTxMaxFramesIrq = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // ETHTOOL_A_COALESCE_STATS_BLOCK_USECS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_STATS_BLOCK_USECS", raw, typed.ErrLength)
+			}
+			x.fStatsBlockUsecs = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 11: // ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX", raw, typed.ErrLength)
+			}
+			x.fUseAdaptiveRx = uint8(p[0])
+			x.has[0] |= 1 << 10
+		case 12: // ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX", raw, typed.ErrLength)
+			}
+			x.fUseAdaptiveTx = uint8(p[0])
+			x.has[0] |= 1 << 11
+		case 13: // ETHTOOL_A_COALESCE_PKT_RATE_LOW
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_PKT_RATE_LOW", raw, typed.ErrLength)
+			}
+			x.fPktRateLow = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 12
+		case 14: // ETHTOOL_A_COALESCE_RX_USECS_LOW
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_LOW", raw, typed.ErrLength)
+			}
+			x.fRxUsecsLow = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 13
+		case 15: // ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW", raw, typed.ErrLength)
+			}
+			x.fRxMaxFramesLow = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 14
+		case 16: // ETHTOOL_A_COALESCE_TX_USECS_LOW
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_LOW", raw, typed.ErrLength)
+			}
+			x.fTxUsecsLow = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 15
+		case 17: // ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW", raw, typed.ErrLength)
+			}
+			x.fTxMaxFramesLow = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 16
+		case 18: // ETHTOOL_A_COALESCE_PKT_RATE_HIGH
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_PKT_RATE_HIGH", raw, typed.ErrLength)
+			}
+			x.fPktRateHigh = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 17
+		case 19: // ETHTOOL_A_COALESCE_RX_USECS_HIGH
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_USECS_HIGH", raw, typed.ErrLength)
+			}
+			x.fRxUsecsHigh = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 18
+		case 20: // ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH", raw, typed.ErrLength)
+			}
+			x.fRxMaxFramesHigh = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 19
+		case 21: // ETHTOOL_A_COALESCE_TX_USECS_HIGH
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_USECS_HIGH", raw, typed.ErrLength)
+			}
+			x.fTxUsecsHigh = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 20
+		case 22: // ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH", raw, typed.ErrLength)
+			}
+			x.fTxMaxFramesHigh = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 21
+		case 23: // ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL", raw, typed.ErrLength)
+			}
+			x.fRateSampleInterval = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 22
+		case 24: // ETHTOOL_A_COALESCE_USE_CQE_MODE_TX
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_USE_CQE_MODE_TX", raw, typed.ErrLength)
+			}
+			x.fUseCqeModeTx = uint8(p[0])
+			x.has[0] |= 1 << 23
+		case 25: // ETHTOOL_A_COALESCE_USE_CQE_MODE_RX
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_USE_CQE_MODE_RX", raw, typed.ErrLength)
+			}
+			x.fUseCqeModeRx = uint8(p[0])
+			x.has[0] |= 1 << 24
+		case 26: // ETHTOOL_A_COALESCE_TX_AGGR_MAX_BYTES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_MAX_BYTES", raw, typed.ErrLength)
+			}
+			x.fTxAggrMaxBytes = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 25
+		case 27: // ETHTOOL_A_COALESCE_TX_AGGR_MAX_FRAMES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_MAX_FRAMES", raw, typed.ErrLength)
+			}
+			x.fTxAggrMaxFrames = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 26
+		case 28: // ETHTOOL_A_COALESCE_TX_AGGR_TIME_USECS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_AGGR_TIME_USECS", raw, typed.ErrLength)
+			}
+			x.fTxAggrTimeUsecs = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 27
+		case 29: // ETHTOOL_A_COALESCE_RX_PROFILE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_RX_PROFILE", raw, typed.ErrLength)
+			}
+			if err := x.fRxProfile.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 28
+		case 30: // ETHTOOL_A_COALESCE_TX_PROFILE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "coalesce", "ETHTOOL_A_COALESCE_TX_PROFILE", raw, typed.ErrLength)
+			}
+			if err := x.fTxProfile.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 29
@@ -6550,19 +10719,27 @@ func (x *PauseStat) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *PauseStat) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *PauseStat) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -6579,13 +10756,58 @@ func (x *PauseStat) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "pause-stat", "ETHTOOL_A_PAUSE_STAT_TX_FRAMES", raw, typed.ErrLength)
 			}
-			x.fTxFrames = uint64(typed.Uint64At(p, raw, sb))
+			x.fTxFrames = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 3: // ETHTOOL_A_PAUSE_STAT_RX_FRAMES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "pause-stat", "ETHTOOL_A_PAUSE_STAT_RX_FRAMES", raw, typed.ErrLength)
 			}
-			x.fRxFrames = uint64(typed.Uint64At(p, raw, sb))
+			x.fRxFrames = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "pause-stat", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "pause-stat", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *PauseStat) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "pause-stat", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "pause-stat", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 2: // ETHTOOL_A_PAUSE_STAT_TX_FRAMES
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "pause-stat", "ETHTOOL_A_PAUSE_STAT_TX_FRAMES", raw, typed.ErrLength)
+			}
+			x.fTxFrames = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 3: // ETHTOOL_A_PAUSE_STAT_RX_FRAMES
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "pause-stat", "ETHTOOL_A_PAUSE_STAT_RX_FRAMES", raw, typed.ErrLength)
+			}
+			x.fRxFrames = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -6706,19 +10928,27 @@ func (x *Pause) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Pause) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Pause) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -6735,8 +10965,60 @@ func (x *Pause) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "pause", "ETHTOOL_A_PAUSE_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_PAUSE_AUTONEG
@@ -6761,15 +11043,220 @@ func (x *Pause) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "pause", "ETHTOOL_A_PAUSE_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fStats.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fStats
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "pause-stat", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "pause-stat", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 2: // ETHTOOL_A_PAUSE_STAT_TX_FRAMES
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "pause-stat", "ETHTOOL_A_PAUSE_STAT_TX_FRAMES", raw, typed.ErrLength)
+						}
+						x.fTxFrames = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 3: // ETHTOOL_A_PAUSE_STAT_RX_FRAMES
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "pause-stat", "ETHTOOL_A_PAUSE_STAT_RX_FRAMES", raw, typed.ErrLength)
+						}
+						x.fRxFrames = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "pause-stat", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "pause-stat", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_PAUSE_STATS_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pause", "ETHTOOL_A_PAUSE_STATS_SRC", raw, typed.ErrLength)
 			}
-			x.fStatsSrc = uint32(typed.Uint32At(p, raw, sb))
+			x.fStatsSrc = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 5
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "pause", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "pause", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Pause) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "pause", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "pause", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_PAUSE_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "pause", "ETHTOOL_A_PAUSE_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_PAUSE_AUTONEG
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "pause", "ETHTOOL_A_PAUSE_AUTONEG", raw, typed.ErrLength)
+			}
+			x.fAutoneg = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_PAUSE_RX
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "pause", "ETHTOOL_A_PAUSE_RX", raw, typed.ErrLength)
+			}
+			x.fRx = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_PAUSE_TX
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "pause", "ETHTOOL_A_PAUSE_TX", raw, typed.ErrLength)
+			}
+			x.fTx = uint8(p[0])
+			x.has[0] |= 1 << 3
+		case 5: // ETHTOOL_A_PAUSE_STATS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "pause", "ETHTOOL_A_PAUSE_STATS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fStats
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "pause-stat", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "pause-stat", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 2: // ETHTOOL_A_PAUSE_STAT_TX_FRAMES
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "pause-stat", "ETHTOOL_A_PAUSE_STAT_TX_FRAMES", raw, typed.ErrLength)
+						}
+						x.fTxFrames = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 3: // ETHTOOL_A_PAUSE_STAT_RX_FRAMES
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "pause-stat", "ETHTOOL_A_PAUSE_STAT_RX_FRAMES", raw, typed.ErrLength)
+						}
+						x.fRxFrames = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "pause-stat", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "pause-stat", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 4
+		case 6: // ETHTOOL_A_PAUSE_STATS_SRC
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pause", "ETHTOOL_A_PAUSE_STATS_SRC", raw, typed.ErrLength)
+			}
+			x.fStatsSrc = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
@@ -6991,19 +11478,27 @@ func (x *Eee) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Eee) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Eee) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -7020,24 +11515,182 @@ func (x *Eee) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "eee", "ETHTOOL_A_EEE_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_EEE_MODES_OURS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "eee", "ETHTOOL_A_EEE_MODES_OURS", raw, typed.ErrLength)
 			}
-			if err := x.fModesOurs.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fModesOurs
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_EEE_MODES_PEER
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "eee", "ETHTOOL_A_EEE_MODES_PEER", raw, typed.ErrLength)
 			}
-			if err := x.fModesPeer.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fModesPeer
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_EEE_ACTIVE
@@ -7062,7 +11715,246 @@ func (x *Eee) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "eee", "ETHTOOL_A_EEE_TX_LPI_TIMER", raw, typed.ErrLength)
 			}
-			x.fTxLpiTimer = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxLpiTimer = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 6
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "eee", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "eee", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Eee) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "eee", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "eee", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_EEE_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "eee", "ETHTOOL_A_EEE_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_EEE_MODES_OURS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "eee", "ETHTOOL_A_EEE_MODES_OURS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fModesOurs
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_EEE_MODES_PEER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "eee", "ETHTOOL_A_EEE_MODES_PEER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fModesPeer
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_EEE_ACTIVE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "eee", "ETHTOOL_A_EEE_ACTIVE", raw, typed.ErrLength)
+			}
+			x.fActive = uint8(p[0])
+			x.has[0] |= 1 << 3
+		case 5: // ETHTOOL_A_EEE_ENABLED
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "eee", "ETHTOOL_A_EEE_ENABLED", raw, typed.ErrLength)
+			}
+			x.fEnabled = uint8(p[0])
+			x.has[0] |= 1 << 4
+		case 6: // ETHTOOL_A_EEE_TX_LPI_ENABLED
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "eee", "ETHTOOL_A_EEE_TX_LPI_ENABLED", raw, typed.ErrLength)
+			}
+			x.fTxLpiEnabled = uint8(p[0])
+			x.has[0] |= 1 << 5
+		case 7: // ETHTOOL_A_EEE_TX_LPI_TIMER
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "eee", "ETHTOOL_A_EEE_TX_LPI_TIMER", raw, typed.ErrLength)
+			}
+			x.fTxLpiTimer = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -7309,19 +12201,84 @@ func (x *TsStat) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *TsStat) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *TsStat) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ts-stat", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ts-stat", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_TS_STAT_TX_PKTS
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_PKTS", raw, typed.ErrLength)
+			}
+			x.fTxPkts = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_TS_STAT_TX_LOST
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_LOST", raw, typed.ErrLength)
+			}
+			x.fTxLost = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_TS_STAT_TX_ERR
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_ERR", raw, typed.ErrLength)
+			}
+			x.fTxErr = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_TS_STAT_TX_ONESTEP_PKTS_UNCONFIRMED
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_ONESTEP_PKTS_UNCONFIRMED", raw, typed.ErrLength)
+			}
+			x.fTxOnestepPktsUnconfirmed = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ts-stat", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ts-stat", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *TsStat) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -7517,19 +12474,27 @@ func (x *TsHwtstampProvider) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *TsHwtstampProvider) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *TsHwtstampProvider) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -7546,13 +12511,58 @@ func (x *TsHwtstampProvider) decode(b []byte, o *typed.Options, base int) error 
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX", raw, typed.ErrLength)
 			}
-			x.fIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIndex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER", raw, typed.ErrLength)
 			}
-			x.fQualifier = uint32(typed.Uint32At(p, raw, sb))
+			x.fQualifier = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *TsHwtstampProvider) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX", raw, typed.ErrLength)
+			}
+			x.fIndex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER", raw, typed.ErrLength)
+			}
+			x.fQualifier = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -7676,19 +12686,27 @@ func (x *Tsinfo) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Tsinfo) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Tsinfo) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -7705,54 +12723,747 @@ func (x *Tsinfo) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TSINFO_TIMESTAMPING
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_TIMESTAMPING", raw, typed.ErrLength)
 			}
-			if err := x.fTimestamping.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fTimestamping
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_TSINFO_TX_TYPES
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_TX_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fTxTypes.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fTxTypes
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_TSINFO_RX_FILTERS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_RX_FILTERS", raw, typed.ErrLength)
 			}
-			if err := x.fRxFilters.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fRxFilters
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_TSINFO_PHC_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_PHC_INDEX", raw, typed.ErrLength)
 			}
-			x.fPhcIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fPhcIndex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_TSINFO_STATS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fStats.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fStats
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "ts-stat", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "ts-stat", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_TS_STAT_TX_PKTS
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_PKTS", raw, typed.ErrLength)
+						}
+						x.fTxPkts = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_TS_STAT_TX_LOST
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_LOST", raw, typed.ErrLength)
+						}
+						x.fTxLost = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_TS_STAT_TX_ERR
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_ERR", raw, typed.ErrLength)
+						}
+						x.fTxErr = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_TS_STAT_TX_ONESTEP_PKTS_UNCONFIRMED
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_ONESTEP_PKTS_UNCONFIRMED", raw, typed.ErrLength)
+						}
+						x.fTxOnestepPktsUnconfirmed = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "ts-stat", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "ts-stat", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_TSINFO_HWTSTAMP_PROVIDER
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_HWTSTAMP_PROVIDER", raw, typed.ErrLength)
 			}
-			if err := x.fHwtstampProvider.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHwtstampProvider
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX", raw, typed.ErrLength)
+						}
+						x.fIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER", raw, typed.ErrLength)
+						}
+						x.fQualifier = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 6
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "tsinfo", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "tsinfo", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Tsinfo) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "tsinfo", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "tsinfo", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_TSINFO_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_TSINFO_TIMESTAMPING
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_TIMESTAMPING", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fTimestamping
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_TSINFO_TX_TYPES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_TX_TYPES", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fTxTypes
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_TSINFO_RX_FILTERS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_RX_FILTERS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fRxFilters
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 3
+		case 5: // ETHTOOL_A_TSINFO_PHC_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_PHC_INDEX", raw, typed.ErrLength)
+			}
+			x.fPhcIndex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // ETHTOOL_A_TSINFO_STATS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_STATS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fStats
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "ts-stat", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "ts-stat", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_TS_STAT_TX_PKTS
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_PKTS", raw, typed.ErrLength)
+						}
+						x.fTxPkts = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_TS_STAT_TX_LOST
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_LOST", raw, typed.ErrLength)
+						}
+						x.fTxLost = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_TS_STAT_TX_ERR
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_ERR", raw, typed.ErrLength)
+						}
+						x.fTxErr = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_TS_STAT_TX_ONESTEP_PKTS_UNCONFIRMED
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "ts-stat", "ETHTOOL_A_TS_STAT_TX_ONESTEP_PKTS_UNCONFIRMED", raw, typed.ErrLength)
+						}
+						x.fTxOnestepPktsUnconfirmed = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "ts-stat", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "ts-stat", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 5
+		case 7: // ETHTOOL_A_TSINFO_HWTSTAMP_PROVIDER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tsinfo", "ETHTOOL_A_TSINFO_HWTSTAMP_PROVIDER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHwtstampProvider
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX", raw, typed.ErrLength)
+						}
+						x.fIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER", raw, typed.ErrLength)
+						}
+						x.fQualifier = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 6
 		default:
@@ -8017,19 +13728,27 @@ func (x *CableResult) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *CableResult) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *CableResult) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8058,7 +13777,58 @@ func (x *CableResult) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_SRC", raw, typed.ErrLength)
 			}
-			x.fSrc = uint32(typed.Uint32At(p, raw, sb))
+			x.fSrc = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "cable-result", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *CableResult) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_CABLE_RESULT_PAIR
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_PAIR", raw, typed.ErrLength)
+			}
+			x.fPair = uint8(p[0])
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_CABLE_RESULT_CODE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_CODE", raw, typed.ErrLength)
+			}
+			x.fCode = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_CABLE_RESULT_SRC
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_SRC", raw, typed.ErrLength)
+			}
+			x.fSrc = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
@@ -8198,19 +13968,27 @@ func (x *CableFaultLength) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *CableFaultLength) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *CableFaultLength) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8233,13 +14011,64 @@ func (x *CableFaultLength) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_CM", raw, typed.ErrLength)
 			}
-			x.fCm = uint32(typed.Uint32At(p, raw, sb))
+			x.fCm = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_CABLE_FAULT_LENGTH_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_SRC", raw, typed.ErrLength)
 			}
-			x.fSrc = uint32(typed.Uint32At(p, raw, sb))
+			x.fSrc = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "cable-fault-length", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *CableFaultLength) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR", raw, typed.ErrLength)
+			}
+			x.fPair = uint8(p[0])
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_CABLE_FAULT_LENGTH_CM
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_CM", raw, typed.ErrLength)
+			}
+			x.fCm = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_CABLE_FAULT_LENGTH_SRC
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_SRC", raw, typed.ErrLength)
+			}
+			x.fSrc = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
@@ -8380,19 +14209,27 @@ func (x *CableNest) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *CableNest) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *CableNest) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8409,16 +14246,249 @@ func (x *CableNest) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "cable-nest", "ETHTOOL_A_CABLE_NEST_RESULT", raw, typed.ErrLength)
 			}
-			if err := x.fResult.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fResult
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_CABLE_RESULT_PAIR
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_PAIR", raw, typed.ErrLength)
+						}
+						x.fPair = uint8(p[0])
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_CABLE_RESULT_CODE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_CODE", raw, typed.ErrLength)
+						}
+						x.fCode = uint8(p[0])
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_CABLE_RESULT_SRC
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_SRC", raw, typed.ErrLength)
+						}
+						x.fSrc = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "cable-result", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CABLE_NEST_FAULT_LENGTH
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "cable-nest", "ETHTOOL_A_CABLE_NEST_FAULT_LENGTH", raw, typed.ErrLength)
 			}
-			if err := x.fFaultLength.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fFaultLength
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR", raw, typed.ErrLength)
+						}
+						x.fPair = uint8(p[0])
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_CABLE_FAULT_LENGTH_CM
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_CM", raw, typed.ErrLength)
+						}
+						x.fCm = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_CABLE_FAULT_LENGTH_SRC
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_SRC", raw, typed.ErrLength)
+						}
+						x.fSrc = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "cable-fault-length", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "cable-nest", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "cable-nest", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *CableNest) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "cable-nest", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "cable-nest", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_CABLE_NEST_RESULT
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "cable-nest", "ETHTOOL_A_CABLE_NEST_RESULT", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fResult
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_CABLE_RESULT_PAIR
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_PAIR", raw, typed.ErrLength)
+						}
+						x.fPair = uint8(p[0])
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_CABLE_RESULT_CODE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_CODE", raw, typed.ErrLength)
+						}
+						x.fCode = uint8(p[0])
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_CABLE_RESULT_SRC
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_SRC", raw, typed.ErrLength)
+						}
+						x.fSrc = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "cable-result", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_CABLE_NEST_FAULT_LENGTH
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "cable-nest", "ETHTOOL_A_CABLE_NEST_FAULT_LENGTH", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fFaultLength
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR", raw, typed.ErrLength)
+						}
+						x.fPair = uint8(p[0])
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_CABLE_FAULT_LENGTH_CM
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_CM", raw, typed.ErrLength)
+						}
+						x.fCm = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_CABLE_FAULT_LENGTH_SRC
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_SRC", raw, typed.ErrLength)
+						}
+						x.fSrc = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "cable-fault-length", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		default:
@@ -8547,19 +14617,27 @@ func (x *CableTest) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *CableTest) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *CableTest) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8576,8 +14654,153 @@ func (x *CableTest) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "cable-test", "ETHTOOL_A_CABLE_TEST_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "cable-test", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "cable-test", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *CableTest) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "cable-test", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "cable-test", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_CABLE_TEST_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "cable-test", "ETHTOOL_A_CABLE_TEST_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		default:
@@ -8680,19 +14903,27 @@ func (x *CableTestNtf) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *CableTestNtf) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *CableTestNtf) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8709,8 +14940,60 @@ func (x *CableTestNtf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "cable-test-ntf", "ETHTOOL_A_CABLE_TEST_NTF_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CABLE_TEST_NTF_STATUS
@@ -8723,8 +15006,387 @@ func (x *CableTestNtf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "cable-test-ntf", "ETHTOOL_A_CABLE_TEST_NTF_NEST", raw, typed.ErrLength)
 			}
-			if err := x.fNest.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fNest
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "cable-nest", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "cable-nest", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_CABLE_NEST_RESULT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "cable-nest", "ETHTOOL_A_CABLE_NEST_RESULT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fResult
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // ETHTOOL_A_CABLE_RESULT_PAIR
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_PAIR", raw, typed.ErrLength)
+									}
+									x.fPair = uint8(p[0])
+									x.has[0] |= 1 << 0
+								case 2: // ETHTOOL_A_CABLE_RESULT_CODE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_CODE", raw, typed.ErrLength)
+									}
+									x.fCode = uint8(p[0])
+									x.has[0] |= 1 << 1
+								case 3: // ETHTOOL_A_CABLE_RESULT_SRC
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_SRC", raw, typed.ErrLength)
+									}
+									x.fSrc = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "cable-result", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_CABLE_NEST_FAULT_LENGTH
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "cable-nest", "ETHTOOL_A_CABLE_NEST_FAULT_LENGTH", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fFaultLength
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR", raw, typed.ErrLength)
+									}
+									x.fPair = uint8(p[0])
+									x.has[0] |= 1 << 0
+								case 2: // ETHTOOL_A_CABLE_FAULT_LENGTH_CM
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_CM", raw, typed.ErrLength)
+									}
+									x.fCm = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 1
+								case 3: // ETHTOOL_A_CABLE_FAULT_LENGTH_SRC
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_SRC", raw, typed.ErrLength)
+									}
+									x.fSrc = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "cable-fault-length", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "cable-nest", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "cable-nest", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "cable-test-ntf", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "cable-test-ntf", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *CableTestNtf) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "cable-test-ntf", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "cable-test-ntf", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_CABLE_TEST_NTF_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "cable-test-ntf", "ETHTOOL_A_CABLE_TEST_NTF_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_CABLE_TEST_NTF_STATUS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "cable-test-ntf", "ETHTOOL_A_CABLE_TEST_NTF_STATUS", raw, typed.ErrLength)
+			}
+			x.fStatus = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_CABLE_TEST_NTF_NEST
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "cable-test-ntf", "ETHTOOL_A_CABLE_TEST_NTF_NEST", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fNest
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "cable-nest", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "cable-nest", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_CABLE_NEST_RESULT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "cable-nest", "ETHTOOL_A_CABLE_NEST_RESULT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fResult
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // ETHTOOL_A_CABLE_RESULT_PAIR
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_PAIR", raw, typed.ErrLength)
+									}
+									x.fPair = uint8(p[0])
+									x.has[0] |= 1 << 0
+								case 2: // ETHTOOL_A_CABLE_RESULT_CODE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_CODE", raw, typed.ErrLength)
+									}
+									x.fCode = uint8(p[0])
+									x.has[0] |= 1 << 1
+								case 3: // ETHTOOL_A_CABLE_RESULT_SRC
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_SRC", raw, typed.ErrLength)
+									}
+									x.fSrc = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "cable-result", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_CABLE_NEST_FAULT_LENGTH
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "cable-nest", "ETHTOOL_A_CABLE_NEST_FAULT_LENGTH", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fFaultLength
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR", raw, typed.ErrLength)
+									}
+									x.fPair = uint8(p[0])
+									x.has[0] |= 1 << 0
+								case 2: // ETHTOOL_A_CABLE_FAULT_LENGTH_CM
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_CM", raw, typed.ErrLength)
+									}
+									x.fCm = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 1
+								case 3: // ETHTOOL_A_CABLE_FAULT_LENGTH_SRC
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_SRC", raw, typed.ErrLength)
+									}
+									x.fSrc = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "cable-fault-length", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "cable-nest", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "cable-nest", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 2
 		default:
@@ -8878,19 +15540,27 @@ func (x *CableTestTdrCfg) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *CableTestTdrCfg) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *CableTestTdrCfg) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8907,19 +15577,76 @@ func (x *CableTestTdrCfg) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST", raw, typed.ErrLength)
 			}
-			x.fFirst = uint32(typed.Uint32At(p, raw, sb))
+			x.fFirst = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST", raw, typed.ErrLength)
 			}
-			x.fLast = uint32(typed.Uint32At(p, raw, sb))
+			x.fLast = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP", raw, typed.ErrLength)
 			}
-			x.fStep = uint32(typed.Uint32At(p, raw, sb))
+			x.fStep = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_CABLE_TEST_TDR_CFG_PAIR
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_PAIR", raw, typed.ErrLength)
+			}
+			x.fPair = uint8(p[0])
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "cable-test-tdr-cfg", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "cable-test-tdr-cfg", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *CableTestTdrCfg) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "cable-test-tdr-cfg", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "cable-test-tdr-cfg", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST", raw, typed.ErrLength)
+			}
+			x.fFirst = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST", raw, typed.ErrLength)
+			}
+			x.fLast = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP", raw, typed.ErrLength)
+			}
+			x.fStep = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_CABLE_TEST_TDR_CFG_PAIR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -9089,19 +15816,27 @@ func (x *CableTestTdrNtf) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *CableTestTdrNtf) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *CableTestTdrNtf) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -9118,8 +15853,60 @@ func (x *CableTestTdrNtf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "cable-test-tdr-ntf", "ETHTOOL_A_CABLE_TEST_TDR_NTF_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CABLE_TEST_TDR_NTF_STATUS
@@ -9132,8 +15919,387 @@ func (x *CableTestTdrNtf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "cable-test-tdr-ntf", "ETHTOOL_A_CABLE_TEST_TDR_NTF_NEST", raw, typed.ErrLength)
 			}
-			if err := x.fNest.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fNest
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "cable-nest", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "cable-nest", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_CABLE_NEST_RESULT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "cable-nest", "ETHTOOL_A_CABLE_NEST_RESULT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fResult
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // ETHTOOL_A_CABLE_RESULT_PAIR
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_PAIR", raw, typed.ErrLength)
+									}
+									x.fPair = uint8(p[0])
+									x.has[0] |= 1 << 0
+								case 2: // ETHTOOL_A_CABLE_RESULT_CODE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_CODE", raw, typed.ErrLength)
+									}
+									x.fCode = uint8(p[0])
+									x.has[0] |= 1 << 1
+								case 3: // ETHTOOL_A_CABLE_RESULT_SRC
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_SRC", raw, typed.ErrLength)
+									}
+									x.fSrc = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "cable-result", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_CABLE_NEST_FAULT_LENGTH
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "cable-nest", "ETHTOOL_A_CABLE_NEST_FAULT_LENGTH", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fFaultLength
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR", raw, typed.ErrLength)
+									}
+									x.fPair = uint8(p[0])
+									x.has[0] |= 1 << 0
+								case 2: // ETHTOOL_A_CABLE_FAULT_LENGTH_CM
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_CM", raw, typed.ErrLength)
+									}
+									x.fCm = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 1
+								case 3: // ETHTOOL_A_CABLE_FAULT_LENGTH_SRC
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_SRC", raw, typed.ErrLength)
+									}
+									x.fSrc = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "cable-fault-length", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "cable-nest", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "cable-nest", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "cable-test-tdr-ntf", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "cable-test-tdr-ntf", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *CableTestTdrNtf) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "cable-test-tdr-ntf", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "cable-test-tdr-ntf", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_CABLE_TEST_TDR_NTF_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "cable-test-tdr-ntf", "ETHTOOL_A_CABLE_TEST_TDR_NTF_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_CABLE_TEST_TDR_NTF_STATUS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "cable-test-tdr-ntf", "ETHTOOL_A_CABLE_TEST_TDR_NTF_STATUS", raw, typed.ErrLength)
+			}
+			x.fStatus = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_CABLE_TEST_TDR_NTF_NEST
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "cable-test-tdr-ntf", "ETHTOOL_A_CABLE_TEST_TDR_NTF_NEST", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fNest
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "cable-nest", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "cable-nest", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_CABLE_NEST_RESULT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "cable-nest", "ETHTOOL_A_CABLE_NEST_RESULT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fResult
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // ETHTOOL_A_CABLE_RESULT_PAIR
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_PAIR", raw, typed.ErrLength)
+									}
+									x.fPair = uint8(p[0])
+									x.has[0] |= 1 << 0
+								case 2: // ETHTOOL_A_CABLE_RESULT_CODE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_CODE", raw, typed.ErrLength)
+									}
+									x.fCode = uint8(p[0])
+									x.has[0] |= 1 << 1
+								case 3: // ETHTOOL_A_CABLE_RESULT_SRC
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "cable-result", "ETHTOOL_A_CABLE_RESULT_SRC", raw, typed.ErrLength)
+									}
+									x.fSrc = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "cable-result", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "cable-result", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_CABLE_NEST_FAULT_LENGTH
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "cable-nest", "ETHTOOL_A_CABLE_NEST_FAULT_LENGTH", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fFaultLength
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_PAIR", raw, typed.ErrLength)
+									}
+									x.fPair = uint8(p[0])
+									x.has[0] |= 1 << 0
+								case 2: // ETHTOOL_A_CABLE_FAULT_LENGTH_CM
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_CM", raw, typed.ErrLength)
+									}
+									x.fCm = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 1
+								case 3: // ETHTOOL_A_CABLE_FAULT_LENGTH_SRC
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "cable-fault-length", "ETHTOOL_A_CABLE_FAULT_LENGTH_SRC", raw, typed.ErrLength)
+									}
+									x.fSrc = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "cable-fault-length", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "cable-fault-length", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "cable-nest", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "cable-nest", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 2
 		default:
@@ -9287,19 +16453,27 @@ func (x *CableTestTdr) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *CableTestTdr) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *CableTestTdr) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -9316,16 +16490,273 @@ func (x *CableTestTdr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "cable-test-tdr", "ETHTOOL_A_CABLE_TEST_TDR_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_CABLE_TEST_TDR_CFG
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "cable-test-tdr", "ETHTOOL_A_CABLE_TEST_TDR_CFG", raw, typed.ErrLength)
 			}
-			if err := x.fCfg.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fCfg
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "cable-test-tdr-cfg", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "cable-test-tdr-cfg", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST", raw, typed.ErrLength)
+						}
+						x.fFirst = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST", raw, typed.ErrLength)
+						}
+						x.fLast = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP", raw, typed.ErrLength)
+						}
+						x.fStep = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_CABLE_TEST_TDR_CFG_PAIR
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_PAIR", raw, typed.ErrLength)
+						}
+						x.fPair = uint8(p[0])
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "cable-test-tdr-cfg", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "cable-test-tdr-cfg", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "cable-test-tdr", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "cable-test-tdr", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *CableTestTdr) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "cable-test-tdr", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "cable-test-tdr", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_CABLE_TEST_TDR_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "cable-test-tdr", "ETHTOOL_A_CABLE_TEST_TDR_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_CABLE_TEST_TDR_CFG
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "cable-test-tdr", "ETHTOOL_A_CABLE_TEST_TDR_CFG", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fCfg
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "cable-test-tdr-cfg", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "cable-test-tdr-cfg", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_FIRST", raw, typed.ErrLength)
+						}
+						x.fFirst = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_LAST", raw, typed.ErrLength)
+						}
+						x.fLast = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_STEP", raw, typed.ErrLength)
+						}
+						x.fStep = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_CABLE_TEST_TDR_CFG_PAIR
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "cable-test-tdr-cfg", "ETHTOOL_A_CABLE_TEST_TDR_CFG_PAIR", raw, typed.ErrLength)
+						}
+						x.fPair = uint8(p[0])
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "cable-test-tdr-cfg", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "cable-test-tdr-cfg", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		default:
@@ -9455,19 +16886,27 @@ func (x *TunnelUdpEntry) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *TunnelUdpEntry) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *TunnelUdpEntry) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -9490,7 +16929,52 @@ func (x *TunnelUdpEntry) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tunnel-udp-entry", "ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE", raw, typed.ErrLength)
 			}
-			x.fType = uint32(typed.Uint32At(p, raw, sb))
+			x.fType = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "tunnel-udp-entry", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "tunnel-udp-entry", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *TunnelUdpEntry) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "tunnel-udp-entry", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "tunnel-udp-entry", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_TUNNEL_UDP_ENTRY_PORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "tunnel-udp-entry", "ETHTOOL_A_TUNNEL_UDP_ENTRY_PORT", raw, typed.ErrLength)
+			}
+			x.fPort = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tunnel-udp-entry", "ETHTOOL_A_TUNNEL_UDP_ENTRY_TYPE", raw, typed.ErrLength)
+			}
+			x.fType = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -9610,20 +17094,28 @@ func (x *TunnelUdpTable) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *TunnelUdpTable) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *TunnelUdpTable) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -9640,21 +17132,188 @@ func (x *TunnelUdpTable) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tunnel-udp-table", "ETHTOOL_A_TUNNEL_UDP_TABLE_SIZE", raw, typed.ErrLength)
 			}
-			x.fSize = uint32(typed.Uint32At(p, raw, sb))
+			x.fSize = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TUNNEL_UDP_TABLE_TYPES
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tunnel-udp-table", "ETHTOOL_A_TUNNEL_UDP_TABLE_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fTypes.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fTypes
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_TUNNEL_UDP_TABLE_ENTRY
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tunnel-udp-table", "ETHTOOL_A_TUNNEL_UDP_TABLE_ENTRY", raw, typed.ErrLength)
 			}
-			if err := x.kEntry.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kEntry.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<2) != 0 {
+				x.fEntry.Add()
+			} else {
+				x.fEntry, x.sEntry = typed.NewMulti(rest, end-len(rest), 3, 1, x.mode), nil
+				x.has[0] |= 1 << 2
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "tunnel-udp-table", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "tunnel-udp-table", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *TunnelUdpTable) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "tunnel-udp-table", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "tunnel-udp-table", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_TUNNEL_UDP_TABLE_SIZE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tunnel-udp-table", "ETHTOOL_A_TUNNEL_UDP_TABLE_SIZE", raw, typed.ErrLength)
+			}
+			x.fSize = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_TUNNEL_UDP_TABLE_TYPES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tunnel-udp-table", "ETHTOOL_A_TUNNEL_UDP_TABLE_TYPES", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fTypes
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_TUNNEL_UDP_TABLE_ENTRY
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tunnel-udp-table", "ETHTOOL_A_TUNNEL_UDP_TABLE_ENTRY", raw, typed.ErrLength)
+			}
+			if err := x.kEntry.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<2) != 0 {
@@ -9822,19 +17481,27 @@ func (x *TunnelUdp) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *TunnelUdp) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *TunnelUdp) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -9851,7 +17518,48 @@ func (x *TunnelUdp) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tunnel-udp", "ETHTOOL_A_TUNNEL_UDP_TABLE", raw, typed.ErrLength)
 			}
-			if err := x.fTable.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fTable.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "tunnel-udp", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "tunnel-udp", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *TunnelUdp) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "tunnel-udp", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "tunnel-udp", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_TUNNEL_UDP_TABLE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tunnel-udp", "ETHTOOL_A_TUNNEL_UDP_TABLE", raw, typed.ErrLength)
+			}
+			if err := x.fTable.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
@@ -9954,19 +17662,27 @@ func (x *TunnelInfo) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *TunnelInfo) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *TunnelInfo) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -9983,16 +17699,241 @@ func (x *TunnelInfo) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tunnel-info", "ETHTOOL_A_TUNNEL_INFO_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TUNNEL_INFO_UDP_PORTS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tunnel-info", "ETHTOOL_A_TUNNEL_INFO_UDP_PORTS", raw, typed.ErrLength)
 			}
-			if err := x.fUdpPorts.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fUdpPorts
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "tunnel-udp", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "tunnel-udp", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_TUNNEL_UDP_TABLE
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "tunnel-udp", "ETHTOOL_A_TUNNEL_UDP_TABLE", raw, typed.ErrLength)
+						}
+						if err := x.fTable.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "tunnel-udp", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "tunnel-udp", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "tunnel-info", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "tunnel-info", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *TunnelInfo) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "tunnel-info", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "tunnel-info", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_TUNNEL_INFO_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tunnel-info", "ETHTOOL_A_TUNNEL_INFO_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_TUNNEL_INFO_UDP_PORTS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tunnel-info", "ETHTOOL_A_TUNNEL_INFO_UDP_PORTS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fUdpPorts
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "tunnel-udp", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "tunnel-udp", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_TUNNEL_UDP_TABLE
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "tunnel-udp", "ETHTOOL_A_TUNNEL_UDP_TABLE", raw, typed.ErrLength)
+						}
+						if err := x.fTable.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "tunnel-udp", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "tunnel-udp", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		default:
@@ -10123,19 +18064,69 @@ func (x *FecStat) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *FecStat) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *FecStat) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "fec-stat", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "fec-stat", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 2: // ETHTOOL_A_FEC_STAT_CORRECTED
+			x.fCorrected = p
+			x.has[0] |= 1 << 0
+		case 3: // ETHTOOL_A_FEC_STAT_UNCORR
+			x.fUncorr = p
+			x.has[0] |= 1 << 1
+		case 4: // ETHTOOL_A_FEC_STAT_CORR_BITS
+			x.fCorrBits = p
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "fec-stat", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "fec-stat", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *FecStat) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -10300,19 +18291,27 @@ func (x *Fec) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Fec) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Fec) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -10329,16 +18328,121 @@ func (x *Fec) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "fec", "ETHTOOL_A_FEC_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_FEC_MODES
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "fec", "ETHTOOL_A_FEC_MODES", raw, typed.ErrLength)
 			}
-			if err := x.fModes.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fModes
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_FEC_AUTO
@@ -10351,14 +18455,262 @@ func (x *Fec) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fec", "ETHTOOL_A_FEC_ACTIVE", raw, typed.ErrLength)
 			}
-			x.fActive = uint32(typed.Uint32At(p, raw, sb))
+			x.fActive = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_FEC_STATS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "fec", "ETHTOOL_A_FEC_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fStats.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fStats
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "fec-stat", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "fec-stat", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 2: // ETHTOOL_A_FEC_STAT_CORRECTED
+						x.fCorrected = p
+						x.has[0] |= 1 << 0
+					case 3: // ETHTOOL_A_FEC_STAT_UNCORR
+						x.fUncorr = p
+						x.has[0] |= 1 << 1
+					case 4: // ETHTOOL_A_FEC_STAT_CORR_BITS
+						x.fCorrBits = p
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "fec-stat", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "fec-stat", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "fec", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "fec", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Fec) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "fec", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "fec", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_FEC_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "fec", "ETHTOOL_A_FEC_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_FEC_MODES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "fec", "ETHTOOL_A_FEC_MODES", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fModes
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_FEC_AUTO
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "fec", "ETHTOOL_A_FEC_AUTO", raw, typed.ErrLength)
+			}
+			x.fAuto = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_FEC_ACTIVE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fec", "ETHTOOL_A_FEC_ACTIVE", raw, typed.ErrLength)
+			}
+			x.fActive = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // ETHTOOL_A_FEC_STATS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "fec", "ETHTOOL_A_FEC_STATS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fStats
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "fec-stat", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "fec-stat", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 2: // ETHTOOL_A_FEC_STAT_CORRECTED
+						x.fCorrected = p
+						x.has[0] |= 1 << 0
+					case 3: // ETHTOOL_A_FEC_STAT_UNCORR
+						x.fUncorr = p
+						x.has[0] |= 1 << 1
+					case 4: // ETHTOOL_A_FEC_STAT_CORR_BITS
+						x.fCorrBits = p
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "fec-stat", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "fec-stat", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 4
 		default:
@@ -10565,19 +18917,27 @@ func (x *ModuleEeprom) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ModuleEeprom) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ModuleEeprom) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -10594,21 +18954,199 @@ func (x *ModuleEeprom) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_MODULE_EEPROM_OFFSET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_OFFSET", raw, typed.ErrLength)
 			}
-			x.fOffset = uint32(typed.Uint32At(p, raw, sb))
+			x.fOffset = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_MODULE_EEPROM_LENGTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_LENGTH", raw, typed.ErrLength)
 			}
-			x.fLength = uint32(typed.Uint32At(p, raw, sb))
+			x.fLength = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_MODULE_EEPROM_PAGE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_PAGE", raw, typed.ErrLength)
+			}
+			x.fPage = uint8(p[0])
+			x.has[0] |= 1 << 3
+		case 5: // ETHTOOL_A_MODULE_EEPROM_BANK
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_BANK", raw, typed.ErrLength)
+			}
+			x.fBank = uint8(p[0])
+			x.has[0] |= 1 << 4
+		case 6: // ETHTOOL_A_MODULE_EEPROM_I2C_ADDRESS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_I2C_ADDRESS", raw, typed.ErrLength)
+			}
+			x.fI2cAddress = uint8(p[0])
+			x.has[0] |= 1 << 5
+		case 7: // ETHTOOL_A_MODULE_EEPROM_DATA
+			x.fData = p
+			x.has[0] |= 1 << 6
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "module-eeprom", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "module-eeprom", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ModuleEeprom) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "module-eeprom", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "module-eeprom", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_MODULE_EEPROM_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_MODULE_EEPROM_OFFSET
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_OFFSET", raw, typed.ErrLength)
+			}
+			x.fOffset = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_MODULE_EEPROM_LENGTH
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "module-eeprom", "ETHTOOL_A_MODULE_EEPROM_LENGTH", raw, typed.ErrLength)
+			}
+			x.fLength = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_MODULE_EEPROM_PAGE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -10869,19 +19407,27 @@ func (x *StatsGrp) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *StatsGrp) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *StatsGrp) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -10898,53 +19444,322 @@ func (x *StatsGrp) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 3: // ETHTOOL_A_STATS_GRP_SS_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_SS_ID", raw, typed.ErrLength)
 			}
-			x.fSsId = uint32(typed.Uint32At(p, raw, sb))
+			x.fSsId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 4: // ETHTOOL_A_STATS_GRP_STAT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_STAT", raw, typed.ErrLength)
 			}
-			x.fStat = uint64(typed.Uint64At(p, raw, sb))
+			x.fStat = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 5: // ETHTOOL_A_STATS_GRP_HIST_RX
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_RX", raw, typed.ErrLength)
 			}
-			if err := x.fHistRx.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHistRx
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 7: // ETHTOOL_A_STATS_GRP_HIST_BKT_LOW
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
+						}
+						x.fHistBktLow = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 8: // ETHTOOL_A_STATS_GRP_HIST_BKT_HI
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
+						}
+						x.fHistBktHi = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 9: // ETHTOOL_A_STATS_GRP_HIST_VAL
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
+						}
+						x.fHistVal = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "stats-grp-hist", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 3
 		case 6: // ETHTOOL_A_STATS_GRP_HIST_TX
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_TX", raw, typed.ErrLength)
 			}
-			if err := x.fHistTx.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHistTx
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 7: // ETHTOOL_A_STATS_GRP_HIST_BKT_LOW
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
+						}
+						x.fHistBktLow = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 8: // ETHTOOL_A_STATS_GRP_HIST_BKT_HI
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
+						}
+						x.fHistBktHi = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 9: // ETHTOOL_A_STATS_GRP_HIST_VAL
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
+						}
+						x.fHistVal = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "stats-grp-hist", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 4
 		case 7: // ETHTOOL_A_STATS_GRP_HIST_BKT_LOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
 			}
-			x.fHistBktLow = uint32(typed.Uint32At(p, raw, sb))
+			x.fHistBktLow = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 8: // ETHTOOL_A_STATS_GRP_HIST_BKT_HI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
 			}
-			x.fHistBktHi = uint32(typed.Uint32At(p, raw, sb))
+			x.fHistBktHi = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 9: // ETHTOOL_A_STATS_GRP_HIST_VAL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
 			}
-			x.fHistVal = uint64(typed.Uint64At(p, raw, sb))
+			x.fHistVal = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 7
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "stats-grp", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "stats-grp", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *StatsGrp) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "stats-grp", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "stats-grp", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 2: // ETHTOOL_A_STATS_GRP_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 3: // ETHTOOL_A_STATS_GRP_SS_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_SS_ID", raw, typed.ErrLength)
+			}
+			x.fSsId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 4: // ETHTOOL_A_STATS_GRP_STAT
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_STAT", raw, typed.ErrLength)
+			}
+			x.fStat = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 5: // ETHTOOL_A_STATS_GRP_HIST_RX
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_RX", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHistRx
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 7: // ETHTOOL_A_STATS_GRP_HIST_BKT_LOW
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
+						}
+						x.fHistBktLow = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 8: // ETHTOOL_A_STATS_GRP_HIST_BKT_HI
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
+						}
+						x.fHistBktHi = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 9: // ETHTOOL_A_STATS_GRP_HIST_VAL
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
+						}
+						x.fHistVal = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "stats-grp-hist", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 3
+		case 6: // ETHTOOL_A_STATS_GRP_HIST_TX
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_TX", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHistTx
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 7: // ETHTOOL_A_STATS_GRP_HIST_BKT_LOW
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
+						}
+						x.fHistBktLow = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 8: // ETHTOOL_A_STATS_GRP_HIST_BKT_HI
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
+						}
+						x.fHistBktHi = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 9: // ETHTOOL_A_STATS_GRP_HIST_VAL
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
+						}
+						x.fHistVal = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "stats-grp-hist", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 4
+		case 7: // ETHTOOL_A_STATS_GRP_HIST_BKT_LOW
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
+			}
+			x.fHistBktLow = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 8: // ETHTOOL_A_STATS_GRP_HIST_BKT_HI
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
+			}
+			x.fHistBktHi = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 9: // ETHTOOL_A_STATS_GRP_HIST_VAL
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
+			}
+			x.fHistVal = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
@@ -11206,19 +20021,27 @@ func (x *StatsGrpHist) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *StatsGrpHist) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *StatsGrpHist) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -11235,19 +20058,70 @@ func (x *StatsGrpHist) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
 			}
-			x.fHistBktLow = uint32(typed.Uint32At(p, raw, sb))
+			x.fHistBktLow = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 8: // ETHTOOL_A_STATS_GRP_HIST_BKT_HI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
 			}
-			x.fHistBktHi = uint32(typed.Uint32At(p, raw, sb))
+			x.fHistBktHi = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 9: // ETHTOOL_A_STATS_GRP_HIST_VAL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
 			}
-			x.fHistVal = uint64(typed.Uint64At(p, raw, sb))
+			x.fHistVal = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "stats-grp-hist", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *StatsGrpHist) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 7: // ETHTOOL_A_STATS_GRP_HIST_BKT_LOW
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
+			}
+			x.fHistBktLow = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 8: // ETHTOOL_A_STATS_GRP_HIST_BKT_HI
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
+			}
+			x.fHistBktHi = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 9: // ETHTOOL_A_STATS_GRP_HIST_VAL
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
+			}
+			x.fHistVal = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
@@ -11388,19 +20262,27 @@ func (x *Stats) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Stats) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Stats) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -11417,31 +20299,648 @@ func (x *Stats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "stats", "ETHTOOL_A_STATS_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 3: // ETHTOOL_A_STATS_GROUPS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "stats", "ETHTOOL_A_STATS_GROUPS", raw, typed.ErrLength)
 			}
-			if err := x.fGroups.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fGroups
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 4: // ETHTOOL_A_STATS_GRP
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "stats", "ETHTOOL_A_STATS_GRP", raw, typed.ErrLength)
 			}
-			if err := x.fGrp.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fGrp
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "stats-grp", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "stats-grp", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 2: // ETHTOOL_A_STATS_GRP_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_ID", raw, typed.ErrLength)
+						}
+						x.fId = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 3: // ETHTOOL_A_STATS_GRP_SS_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_SS_ID", raw, typed.ErrLength)
+						}
+						x.fSsId = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 4: // ETHTOOL_A_STATS_GRP_STAT
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_STAT", raw, typed.ErrLength)
+						}
+						x.fStat = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 5: // ETHTOOL_A_STATS_GRP_HIST_RX
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_RX", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fHistRx
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 7: // ETHTOOL_A_STATS_GRP_HIST_BKT_LOW
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
+									}
+									x.fHistBktLow = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 0
+								case 8: // ETHTOOL_A_STATS_GRP_HIST_BKT_HI
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
+									}
+									x.fHistBktHi = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 1
+								case 9: // ETHTOOL_A_STATS_GRP_HIST_VAL
+									if len(p) != 8 && o.BadLen(len(p) < 8) {
+										return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
+									}
+									x.fHistVal = uint64(typed.Uint64Host(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "stats-grp-hist", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 3
+					case 6: // ETHTOOL_A_STATS_GRP_HIST_TX
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_TX", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fHistTx
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 7: // ETHTOOL_A_STATS_GRP_HIST_BKT_LOW
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
+									}
+									x.fHistBktLow = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 0
+								case 8: // ETHTOOL_A_STATS_GRP_HIST_BKT_HI
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
+									}
+									x.fHistBktHi = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 1
+								case 9: // ETHTOOL_A_STATS_GRP_HIST_VAL
+									if len(p) != 8 && o.BadLen(len(p) < 8) {
+										return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
+									}
+									x.fHistVal = uint64(typed.Uint64Host(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "stats-grp-hist", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 4
+					case 7: // ETHTOOL_A_STATS_GRP_HIST_BKT_LOW
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
+						}
+						x.fHistBktLow = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 5
+					case 8: // ETHTOOL_A_STATS_GRP_HIST_BKT_HI
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
+						}
+						x.fHistBktHi = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 6
+					case 9: // ETHTOOL_A_STATS_GRP_HIST_VAL
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
+						}
+						x.fHistVal = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 7
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "stats-grp", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "stats-grp", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 2
 		case 5: // ETHTOOL_A_STATS_SRC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "stats", "ETHTOOL_A_STATS_SRC", raw, typed.ErrLength)
 			}
-			x.fSrc = uint32(typed.Uint32At(p, raw, sb))
+			x.fSrc = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "stats", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "stats", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Stats) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "stats", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "stats", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 2: // ETHTOOL_A_STATS_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "stats", "ETHTOOL_A_STATS_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 3: // ETHTOOL_A_STATS_GROUPS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "stats", "ETHTOOL_A_STATS_GROUPS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fGroups
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 4: // ETHTOOL_A_STATS_GRP
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "stats", "ETHTOOL_A_STATS_GRP", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fGrp
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "stats-grp", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "stats-grp", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 2: // ETHTOOL_A_STATS_GRP_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_ID", raw, typed.ErrLength)
+						}
+						x.fId = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 3: // ETHTOOL_A_STATS_GRP_SS_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_SS_ID", raw, typed.ErrLength)
+						}
+						x.fSsId = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 4: // ETHTOOL_A_STATS_GRP_STAT
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_STAT", raw, typed.ErrLength)
+						}
+						x.fStat = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 5: // ETHTOOL_A_STATS_GRP_HIST_RX
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_RX", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fHistRx
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 7: // ETHTOOL_A_STATS_GRP_HIST_BKT_LOW
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
+									}
+									x.fHistBktLow = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 0
+								case 8: // ETHTOOL_A_STATS_GRP_HIST_BKT_HI
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
+									}
+									x.fHistBktHi = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 1
+								case 9: // ETHTOOL_A_STATS_GRP_HIST_VAL
+									if len(p) != 8 && o.BadLen(len(p) < 8) {
+										return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
+									}
+									x.fHistVal = uint64(typed.Uint64Other(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "stats-grp-hist", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 3
+					case 6: // ETHTOOL_A_STATS_GRP_HIST_TX
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_TX", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fHistTx
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 7: // ETHTOOL_A_STATS_GRP_HIST_BKT_LOW
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
+									}
+									x.fHistBktLow = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 0
+								case 8: // ETHTOOL_A_STATS_GRP_HIST_BKT_HI
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
+									}
+									x.fHistBktHi = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 1
+								case 9: // ETHTOOL_A_STATS_GRP_HIST_VAL
+									if len(p) != 8 && o.BadLen(len(p) < 8) {
+										return o.Fail(end-len(rest), "stats-grp-hist", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
+									}
+									x.fHistVal = uint64(typed.Uint64Other(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "stats-grp-hist", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "stats-grp-hist", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 4
+					case 7: // ETHTOOL_A_STATS_GRP_HIST_BKT_LOW
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_BKT_LOW", raw, typed.ErrLength)
+						}
+						x.fHistBktLow = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 5
+					case 8: // ETHTOOL_A_STATS_GRP_HIST_BKT_HI
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_BKT_HI", raw, typed.ErrLength)
+						}
+						x.fHistBktHi = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 6
+					case 9: // ETHTOOL_A_STATS_GRP_HIST_VAL
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "stats-grp", "ETHTOOL_A_STATS_GRP_HIST_VAL", raw, typed.ErrLength)
+						}
+						x.fHistVal = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 7
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "stats-grp", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "stats-grp", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 2
+		case 5: // ETHTOOL_A_STATS_SRC
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "stats", "ETHTOOL_A_STATS_SRC", raw, typed.ErrLength)
+			}
+			x.fSrc = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -11621,19 +21120,27 @@ func (x *PhcVclocks) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *PhcVclocks) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *PhcVclocks) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -11650,15 +21157,169 @@ func (x *PhcVclocks) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "phc-vclocks", "ETHTOOL_A_PHC_VCLOCKS_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_PHC_VCLOCKS_NUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "phc-vclocks", "ETHTOOL_A_PHC_VCLOCKS_NUM", raw, typed.ErrLength)
 			}
-			x.fNum = uint32(typed.Uint32At(p, raw, sb))
+			x.fNum = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_PHC_VCLOCKS_INDEX
+			x.fIndex = p
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "phc-vclocks", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "phc-vclocks", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *PhcVclocks) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "phc-vclocks", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "phc-vclocks", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_PHC_VCLOCKS_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "phc-vclocks", "ETHTOOL_A_PHC_VCLOCKS_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_PHC_VCLOCKS_NUM
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "phc-vclocks", "ETHTOOL_A_PHC_VCLOCKS_NUM", raw, typed.ErrLength)
+			}
+			x.fNum = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_PHC_VCLOCKS_INDEX
 			x.fIndex = p
@@ -11808,19 +21469,27 @@ func (x *Module) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Module) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Module) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -11837,8 +21506,165 @@ func (x *Module) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "module", "ETHTOOL_A_MODULE_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_MODULE_POWER_MODE_POLICY
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "module", "ETHTOOL_A_MODULE_POWER_MODE_POLICY", raw, typed.ErrLength)
+			}
+			x.fPowerModePolicy = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_MODULE_POWER_MODE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "module", "ETHTOOL_A_MODULE_POWER_MODE", raw, typed.ErrLength)
+			}
+			x.fPowerMode = uint8(p[0])
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "module", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "module", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Module) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "module", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "module", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_MODULE_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "module", "ETHTOOL_A_MODULE_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_MODULE_POWER_MODE_POLICY
@@ -11996,19 +21822,27 @@ func (x *C33PsePwLimit) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *C33PsePwLimit) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *C33PsePwLimit) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -12025,13 +21859,58 @@ func (x *C33PsePwLimit) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "c33-pse-pw-limit", "ETHTOOL_A_C33_PSE_PW_LIMIT_MIN", raw, typed.ErrLength)
 			}
-			x.fMin = uint32(typed.Uint32At(p, raw, sb))
+			x.fMin = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_C33_PSE_PW_LIMIT_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "c33-pse-pw-limit", "ETHTOOL_A_C33_PSE_PW_LIMIT_MAX", raw, typed.ErrLength)
 			}
-			x.fMax = uint32(typed.Uint32At(p, raw, sb))
+			x.fMax = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "c33-pse-pw-limit", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "c33-pse-pw-limit", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *C33PsePwLimit) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "c33-pse-pw-limit", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "c33-pse-pw-limit", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_C33_PSE_PW_LIMIT_MIN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "c33-pse-pw-limit", "ETHTOOL_A_C33_PSE_PW_LIMIT_MIN", raw, typed.ErrLength)
+			}
+			x.fMin = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_C33_PSE_PW_LIMIT_MAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "c33-pse-pw-limit", "ETHTOOL_A_C33_PSE_PW_LIMIT_MAX", raw, typed.ErrLength)
+			}
+			x.fMax = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -12161,20 +22040,28 @@ func (x *Pse) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Pse) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Pse) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -12191,81 +22078,306 @@ func (x *Pse) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_PSE_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_PODL_PSE_ADMIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_PODL_PSE_ADMIN_STATE", raw, typed.ErrLength)
 			}
-			x.fPodlPseAdminState = uint32(typed.Uint32At(p, raw, sb))
+			x.fPodlPseAdminState = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_PODL_PSE_ADMIN_CONTROL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_PODL_PSE_ADMIN_CONTROL", raw, typed.ErrLength)
 			}
-			x.fPodlPseAdminControl = uint32(typed.Uint32At(p, raw, sb))
+			x.fPodlPseAdminControl = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_PODL_PSE_PW_D_STATUS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_PODL_PSE_PW_D_STATUS", raw, typed.ErrLength)
 			}
-			x.fPodlPsePwDStatus = uint32(typed.Uint32At(p, raw, sb))
+			x.fPodlPsePwDStatus = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_C33_PSE_ADMIN_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_ADMIN_STATE", raw, typed.ErrLength)
 			}
-			x.fC33PseAdminState = uint32(typed.Uint32At(p, raw, sb))
+			x.fC33PseAdminState = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_C33_PSE_ADMIN_CONTROL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_ADMIN_CONTROL", raw, typed.ErrLength)
 			}
-			x.fC33PseAdminControl = uint32(typed.Uint32At(p, raw, sb))
+			x.fC33PseAdminControl = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_C33_PSE_PW_D_STATUS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_PW_D_STATUS", raw, typed.ErrLength)
 			}
-			x.fC33PsePwDStatus = uint32(typed.Uint32At(p, raw, sb))
+			x.fC33PsePwDStatus = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_C33_PSE_PW_CLASS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_PW_CLASS", raw, typed.ErrLength)
 			}
-			x.fC33PsePwClass = uint32(typed.Uint32At(p, raw, sb))
+			x.fC33PsePwClass = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_C33_PSE_ACTUAL_PW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_ACTUAL_PW", raw, typed.ErrLength)
 			}
-			x.fC33PseActualPw = uint32(typed.Uint32At(p, raw, sb))
+			x.fC33PseActualPw = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // ETHTOOL_A_C33_PSE_EXT_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_EXT_STATE", raw, typed.ErrLength)
 			}
-			x.fC33PseExtState = uint32(typed.Uint32At(p, raw, sb))
+			x.fC33PseExtState = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 11: // ETHTOOL_A_C33_PSE_EXT_SUBSTATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_EXT_SUBSTATE", raw, typed.ErrLength)
 			}
-			x.fC33PseExtSubstate = uint32(typed.Uint32At(p, raw, sb))
+			x.fC33PseExtSubstate = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 10
 		case 12: // ETHTOOL_A_C33_PSE_AVAIL_PW_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_AVAIL_PW_LIMIT", raw, typed.ErrLength)
 			}
-			x.fC33PseAvailPwLimit = uint32(typed.Uint32At(p, raw, sb))
+			x.fC33PseAvailPwLimit = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 11
 		case 13: // ETHTOOL_A_C33_PSE_PW_LIMIT_RANGES
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_PW_LIMIT_RANGES", raw, typed.ErrLength)
 			}
-			if err := x.kC33PsePwLimitRanges.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kC33PsePwLimitRanges.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<12) != 0 {
+				x.fC33PsePwLimitRanges.Add()
+			} else {
+				x.fC33PsePwLimitRanges, x.sC33PsePwLimitRanges = typed.NewMulti(rest, end-len(rest), 13, 1, x.mode), nil
+				x.has[0] |= 1 << 12
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "pse", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "pse", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Pse) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "pse", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "pse", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_PSE_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_PSE_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_PODL_PSE_ADMIN_STATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_PODL_PSE_ADMIN_STATE", raw, typed.ErrLength)
+			}
+			x.fPodlPseAdminState = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_PODL_PSE_ADMIN_CONTROL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_PODL_PSE_ADMIN_CONTROL", raw, typed.ErrLength)
+			}
+			x.fPodlPseAdminControl = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_PODL_PSE_PW_D_STATUS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_PODL_PSE_PW_D_STATUS", raw, typed.ErrLength)
+			}
+			x.fPodlPsePwDStatus = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // ETHTOOL_A_C33_PSE_ADMIN_STATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_ADMIN_STATE", raw, typed.ErrLength)
+			}
+			x.fC33PseAdminState = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // ETHTOOL_A_C33_PSE_ADMIN_CONTROL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_ADMIN_CONTROL", raw, typed.ErrLength)
+			}
+			x.fC33PseAdminControl = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // ETHTOOL_A_C33_PSE_PW_D_STATUS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_PW_D_STATUS", raw, typed.ErrLength)
+			}
+			x.fC33PsePwDStatus = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // ETHTOOL_A_C33_PSE_PW_CLASS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_PW_CLASS", raw, typed.ErrLength)
+			}
+			x.fC33PsePwClass = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // ETHTOOL_A_C33_PSE_ACTUAL_PW
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_ACTUAL_PW", raw, typed.ErrLength)
+			}
+			x.fC33PseActualPw = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // ETHTOOL_A_C33_PSE_EXT_STATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_EXT_STATE", raw, typed.ErrLength)
+			}
+			x.fC33PseExtState = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 11: // ETHTOOL_A_C33_PSE_EXT_SUBSTATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_EXT_SUBSTATE", raw, typed.ErrLength)
+			}
+			x.fC33PseExtSubstate = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 10
+		case 12: // ETHTOOL_A_C33_PSE_AVAIL_PW_LIMIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_AVAIL_PW_LIMIT", raw, typed.ErrLength)
+			}
+			x.fC33PseAvailPwLimit = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 11
+		case 13: // ETHTOOL_A_C33_PSE_PW_LIMIT_RANGES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "pse", "ETHTOOL_A_C33_PSE_PW_LIMIT_RANGES", raw, typed.ErrLength)
+			}
+			if err := x.kC33PsePwLimitRanges.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<12) != 0 {
@@ -12659,19 +22771,27 @@ func (x *Rss) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Rss) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Rss) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -12688,21 +22808,73 @@ func (x *Rss) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "rss", "ETHTOOL_A_RSS_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_RSS_CONTEXT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rss", "ETHTOOL_A_RSS_CONTEXT", raw, typed.ErrLength)
 			}
-			x.fContext = uint32(typed.Uint32At(p, raw, sb))
+			x.fContext = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_RSS_HFUNC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rss", "ETHTOOL_A_RSS_HFUNC", raw, typed.ErrLength)
 			}
-			x.fHfunc = uint32(typed.Uint32At(p, raw, sb))
+			x.fHfunc = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_RSS_INDIR
 			x.fIndir = p
@@ -12714,13 +22886,136 @@ func (x *Rss) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rss", "ETHTOOL_A_RSS_INPUT_XFRM", raw, typed.ErrLength)
 			}
-			x.fInputXfrm = uint32(typed.Uint32At(p, raw, sb))
+			x.fInputXfrm = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_RSS_START_CONTEXT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rss", "ETHTOOL_A_RSS_START_CONTEXT", raw, typed.ErrLength)
 			}
-			x.fStartContext = uint32(typed.Uint32At(p, raw, sb))
+			x.fStartContext = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 6
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "rss", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "rss", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Rss) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "rss", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "rss", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_RSS_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "rss", "ETHTOOL_A_RSS_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_RSS_CONTEXT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rss", "ETHTOOL_A_RSS_CONTEXT", raw, typed.ErrLength)
+			}
+			x.fContext = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_RSS_HFUNC
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rss", "ETHTOOL_A_RSS_HFUNC", raw, typed.ErrLength)
+			}
+			x.fHfunc = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_RSS_INDIR
+			x.fIndir = p
+			x.has[0] |= 1 << 3
+		case 5: // ETHTOOL_A_RSS_HKEY
+			x.fHkey = p
+			x.has[0] |= 1 << 4
+		case 6: // ETHTOOL_A_RSS_INPUT_XFRM
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rss", "ETHTOOL_A_RSS_INPUT_XFRM", raw, typed.ErrLength)
+			}
+			x.fInputXfrm = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // ETHTOOL_A_RSS_START_CONTEXT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rss", "ETHTOOL_A_RSS_START_CONTEXT", raw, typed.ErrLength)
+			}
+			x.fStartContext = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -12962,19 +23257,27 @@ func (x *Plca) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Plca) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Plca) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -12991,15 +23294,67 @@ func (x *Plca) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_PLCA_VERSION
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_VERSION", raw, typed.ErrLength)
 			}
-			x.fVersion = uint16(typed.Uint16At(p, raw, sb))
+			x.fVersion = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_PLCA_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -13017,31 +23372,172 @@ func (x *Plca) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_NODE_CNT", raw, typed.ErrLength)
 			}
-			x.fNodeCnt = uint32(typed.Uint32At(p, raw, sb))
+			x.fNodeCnt = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_PLCA_NODE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_NODE_ID", raw, typed.ErrLength)
 			}
-			x.fNodeId = uint32(typed.Uint32At(p, raw, sb))
+			x.fNodeId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_PLCA_TO_TMR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_TO_TMR", raw, typed.ErrLength)
 			}
-			x.fToTmr = uint32(typed.Uint32At(p, raw, sb))
+			x.fToTmr = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // ETHTOOL_A_PLCA_BURST_CNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_BURST_CNT", raw, typed.ErrLength)
 			}
-			x.fBurstCnt = uint32(typed.Uint32At(p, raw, sb))
+			x.fBurstCnt = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // ETHTOOL_A_PLCA_BURST_TMR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_BURST_TMR", raw, typed.ErrLength)
 			}
-			x.fBurstTmr = uint32(typed.Uint32At(p, raw, sb))
+			x.fBurstTmr = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 8
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "plca", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "plca", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Plca) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "plca", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "plca", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_PLCA_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_PLCA_VERSION
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_VERSION", raw, typed.ErrLength)
+			}
+			x.fVersion = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_PLCA_ENABLED
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_ENABLED", raw, typed.ErrLength)
+			}
+			x.fEnabled = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_PLCA_STATUS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_STATUS", raw, typed.ErrLength)
+			}
+			x.fStatus = uint8(p[0])
+			x.has[0] |= 1 << 3
+		case 5: // ETHTOOL_A_PLCA_NODE_CNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_NODE_CNT", raw, typed.ErrLength)
+			}
+			x.fNodeCnt = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // ETHTOOL_A_PLCA_NODE_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_NODE_ID", raw, typed.ErrLength)
+			}
+			x.fNodeId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // ETHTOOL_A_PLCA_TO_TMR
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_TO_TMR", raw, typed.ErrLength)
+			}
+			x.fToTmr = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // ETHTOOL_A_PLCA_BURST_CNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_BURST_CNT", raw, typed.ErrLength)
+			}
+			x.fBurstCnt = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // ETHTOOL_A_PLCA_BURST_TMR
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "plca", "ETHTOOL_A_PLCA_BURST_TMR", raw, typed.ErrLength)
+			}
+			x.fBurstTmr = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -13323,19 +23819,27 @@ func (x *ModuleFwFlash) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ModuleFwFlash) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ModuleFwFlash) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -13352,8 +23856,60 @@ func (x *ModuleFwFlash) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME
@@ -13366,13 +23922,142 @@ func (x *ModuleFwFlash) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_PASSWORD", raw, typed.ErrLength)
 			}
-			x.fPassword = uint32(typed.Uint32At(p, raw, sb))
+			x.fPassword = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_MODULE_FW_FLASH_STATUS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_STATUS", raw, typed.ErrLength)
 			}
-			x.fStatus = uint32(typed.Uint32At(p, raw, sb))
+			x.fStatus = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG", raw, typed.ErrString)
+			}
+			x.fStatusMsg = p
+			x.has[0] |= 1 << 4
+		case 6: // ETHTOOL_A_MODULE_FW_FLASH_DONE
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_DONE", raw, typed.ErrLength)
+			}
+			x.fDone = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 5
+		case 7: // ETHTOOL_A_MODULE_FW_FLASH_TOTAL
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_TOTAL", raw, typed.ErrLength)
+			}
+			x.fTotal = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 6
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "module-fw-flash", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "module-fw-flash", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ModuleFwFlash) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "module-fw-flash", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "module-fw-flash", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_MODULE_FW_FLASH_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_FILE_NAME", raw, typed.ErrString)
+			}
+			x.fFileName = p
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_MODULE_FW_FLASH_PASSWORD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_PASSWORD", raw, typed.ErrLength)
+			}
+			x.fPassword = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_MODULE_FW_FLASH_STATUS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "module-fw-flash", "ETHTOOL_A_MODULE_FW_FLASH_STATUS", raw, typed.ErrLength)
+			}
+			x.fStatus = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_MODULE_FW_FLASH_STATUS_MSG
 			if !typed.CheckString(p, true, 0) {
@@ -13655,19 +24340,27 @@ func (x *Phy) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Phy) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Phy) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -13684,15 +24377,67 @@ func (x *Phy) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_PHY_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_INDEX", raw, typed.ErrLength)
 			}
-			x.fIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIndex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_PHY_DRVNAME
 			if !typed.CheckString(p, true, 0) {
@@ -13710,13 +24455,148 @@ func (x *Phy) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_TYPE", raw, typed.ErrLength)
 			}
-			x.fUpstreamType = uint32(typed.Uint32At(p, raw, sb))
+			x.fUpstreamType = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // ETHTOOL_A_PHY_UPSTREAM_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_INDEX", raw, typed.ErrLength)
 			}
-			x.fUpstreamIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fUpstreamIndex = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // ETHTOOL_A_PHY_UPSTREAM_SFP_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_SFP_NAME", raw, typed.ErrString)
+			}
+			x.fUpstreamSfpName = p
+			x.has[0] |= 1 << 6
+		case 8: // ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_DOWNSTREAM_SFP_NAME", raw, typed.ErrString)
+			}
+			x.fDownstreamSfpName = p
+			x.has[0] |= 1 << 7
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "phy", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "phy", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Phy) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "phy", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "phy", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_PHY_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_PHY_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_INDEX", raw, typed.ErrLength)
+			}
+			x.fIndex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_PHY_DRVNAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_DRVNAME", raw, typed.ErrString)
+			}
+			x.fDrvname = p
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_PHY_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_NAME", raw, typed.ErrString)
+			}
+			x.fName = p
+			x.has[0] |= 1 << 3
+		case 5: // ETHTOOL_A_PHY_UPSTREAM_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_TYPE", raw, typed.ErrLength)
+			}
+			x.fUpstreamType = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // ETHTOOL_A_PHY_UPSTREAM_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "phy", "ETHTOOL_A_PHY_UPSTREAM_INDEX", raw, typed.ErrLength)
+			}
+			x.fUpstreamIndex = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // ETHTOOL_A_PHY_UPSTREAM_SFP_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -14038,19 +24918,27 @@ func (x *Tsconfig) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Tsconfig) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Tsconfig) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -14067,40 +24955,615 @@ func (x *Tsconfig) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_HEADER", raw, typed.ErrLength)
 			}
-			if err := x.fHeader.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // ETHTOOL_A_TSCONFIG_HWTSTAMP_PROVIDER
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_HWTSTAMP_PROVIDER", raw, typed.ErrLength)
 			}
-			if err := x.fHwtstampProvider.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHwtstampProvider
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX", raw, typed.ErrLength)
+						}
+						x.fIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER", raw, typed.ErrLength)
+						}
+						x.fQualifier = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 3: // ETHTOOL_A_TSCONFIG_TX_TYPES
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_TX_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fTxTypes.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fTxTypes
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 2
 		case 4: // ETHTOOL_A_TSCONFIG_RX_FILTERS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_RX_FILTERS", raw, typed.ErrLength)
 			}
-			if err := x.fRxFilters.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fRxFilters
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 3
 		case 5: // ETHTOOL_A_TSCONFIG_HWTSTAMP_FLAGS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_HWTSTAMP_FLAGS", raw, typed.ErrLength)
 			}
-			if err := x.fHwtstampFlags.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHwtstampFlags
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "tsconfig", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "tsconfig", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Tsconfig) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "tsconfig", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "tsconfig", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // ETHTOOL_A_TSCONFIG_HEADER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_HEADER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHeader
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "header", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_HEADER_DEV_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_INDEX", raw, typed.ErrLength)
+						}
+						x.fDevIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_HEADER_DEV_NAME
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_DEV_NAME", raw, typed.ErrString)
+						}
+						x.fDevName = p
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_HEADER_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_HEADER_PHY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "header", "ETHTOOL_A_HEADER_PHY_INDEX", raw, typed.ErrLength)
+						}
+						x.fPhyIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "header", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "header", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // ETHTOOL_A_TSCONFIG_HWTSTAMP_PROVIDER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_HWTSTAMP_PROVIDER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHwtstampProvider
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_INDEX", raw, typed.ErrLength)
+						}
+						x.fIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ts-hwtstamp-provider", "ETHTOOL_A_TS_HWTSTAMP_PROVIDER_QUALIFIER", raw, typed.ErrLength)
+						}
+						x.fQualifier = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "ts-hwtstamp-provider", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // ETHTOOL_A_TSCONFIG_TX_TYPES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_TX_TYPES", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fTxTypes
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 2
+		case 4: // ETHTOOL_A_TSCONFIG_RX_FILTERS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_RX_FILTERS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fRxFilters
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 3
+		case 5: // ETHTOOL_A_TSCONFIG_HWTSTAMP_FLAGS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tsconfig", "ETHTOOL_A_TSCONFIG_HWTSTAMP_FLAGS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHwtstampFlags
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // ETHTOOL_A_BITSET_NOMASK
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_NOMASK", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // ETHTOOL_A_BITSET_SIZE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_SIZE", raw, typed.ErrLength)
+						}
+						x.fSize = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // ETHTOOL_A_BITSET_BITS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "bitset", "ETHTOOL_A_BITSET_BITS", raw, typed.ErrLength)
+						}
+						if err := x.fBits.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					case 4: // ETHTOOL_A_BITSET_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 3
+					case 5: // ETHTOOL_A_BITSET_MASK
+						x.fMask = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bitset", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bitset", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 4
 		default:

@@ -49,19 +49,27 @@ func (x *Fou) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Fou) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Fou) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -110,7 +118,7 @@ func (x *Fou) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fou", "FOU_ATTR_LOCAL_V4", raw, typed.ErrLength)
 			}
-			x.fLocalV4 = uint32(typed.Uint32At(p, raw, sb))
+			x.fLocalV4 = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // FOU_ATTR_LOCAL_V6
 			if !typed.CheckBinary(len(p), 16, 16) {
@@ -122,7 +130,7 @@ func (x *Fou) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fou", "FOU_ATTR_PEER_V4", raw, typed.ErrLength)
 			}
-			x.fPeerV4 = uint32(typed.Uint32At(p, raw, sb))
+			x.fPeerV4 = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // FOU_ATTR_PEER_V6
 			if !typed.CheckBinary(len(p), 16, 16) {
@@ -140,7 +148,108 @@ func (x *Fou) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fou", "FOU_ATTR_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = int32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = int32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 10
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "fou", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "fou", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Fou) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "fou", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "fou", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // FOU_ATTR_PORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "fou", "FOU_ATTR_PORT", raw, typed.ErrLength)
+			}
+			x.fPort = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // FOU_ATTR_AF
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "fou", "FOU_ATTR_AF", raw, typed.ErrLength)
+			}
+			x.fAf = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // FOU_ATTR_IPPROTO
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "fou", "FOU_ATTR_IPPROTO", raw, typed.ErrLength)
+			}
+			if v := uint8(p[0]); uint64(v) < 1 {
+				return o.Fail(end-len(rest), "fou", "FOU_ATTR_IPPROTO", raw, typed.ErrRange)
+			}
+			x.fIpproto = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 4: // FOU_ATTR_TYPE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "fou", "FOU_ATTR_TYPE", raw, typed.ErrLength)
+			}
+			x.fType = uint8(p[0])
+			x.has[0] |= 1 << 3
+		case 5: // FOU_ATTR_REMCSUM_NOPARTIAL
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "fou", "FOU_ATTR_REMCSUM_NOPARTIAL", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 4
+		case 6: // FOU_ATTR_LOCAL_V4
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fou", "FOU_ATTR_LOCAL_V4", raw, typed.ErrLength)
+			}
+			x.fLocalV4 = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // FOU_ATTR_LOCAL_V6
+			if !typed.CheckBinary(len(p), 16, 16) {
+				return o.Fail(end-len(rest), "fou", "FOU_ATTR_LOCAL_V6", raw, typed.ErrLength)
+			}
+			x.fLocalV6 = p
+			x.has[0] |= 1 << 6
+		case 8: // FOU_ATTR_PEER_V4
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fou", "FOU_ATTR_PEER_V4", raw, typed.ErrLength)
+			}
+			x.fPeerV4 = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // FOU_ATTR_PEER_V6
+			if !typed.CheckBinary(len(p), 16, 16) {
+				return o.Fail(end-len(rest), "fou", "FOU_ATTR_PEER_V6", raw, typed.ErrLength)
+			}
+			x.fPeerV6 = p
+			x.has[0] |= 1 << 8
+		case 10: // FOU_ATTR_PEER_PORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "fou", "FOU_ATTR_PEER_PORT", raw, typed.ErrLength)
+			}
+			x.fPeerPort = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 9
+		case 11: // FOU_ATTR_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fou", "FOU_ATTR_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fIfindex = int32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {

@@ -53,19 +53,27 @@ func (x *X509) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *X509) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *X509) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -82,13 +90,58 @@ func (x *X509) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "x509", "HANDSHAKE_A_X509_CERT", raw, typed.ErrLength)
 			}
-			x.fCert = int32(typed.Uint32At(p, raw, sb))
+			x.fCert = int32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // HANDSHAKE_A_X509_PRIVKEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "x509", "HANDSHAKE_A_X509_PRIVKEY", raw, typed.ErrLength)
 			}
-			x.fPrivkey = int32(typed.Uint32At(p, raw, sb))
+			x.fPrivkey = int32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "x509", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "x509", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *X509) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "x509", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "x509", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // HANDSHAKE_A_X509_CERT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "x509", "HANDSHAKE_A_X509_CERT", raw, typed.ErrLength)
+			}
+			x.fCert = int32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // HANDSHAKE_A_X509_PRIVKEY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "x509", "HANDSHAKE_A_X509_PRIVKEY", raw, typed.ErrLength)
+			}
+			x.fPrivkey = int32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -214,20 +267,28 @@ func (x *Accept) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Accept) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Accept) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -244,31 +305,31 @@ func (x *Accept) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_SOCKFD", raw, typed.ErrLength)
 			}
-			x.fSockfd = int32(typed.Uint32At(p, raw, sb))
+			x.fSockfd = int32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // HANDSHAKE_A_ACCEPT_HANDLER_CLASS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_HANDLER_CLASS", raw, typed.ErrLength)
 			}
-			x.fHandlerClass = uint32(typed.Uint32At(p, raw, sb))
+			x.fHandlerClass = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // HANDSHAKE_A_ACCEPT_MESSAGE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_MESSAGE_TYPE", raw, typed.ErrLength)
 			}
-			x.fMessageType = uint32(typed.Uint32At(p, raw, sb))
+			x.fMessageType = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // HANDSHAKE_A_ACCEPT_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fTimeout = uint32(typed.Uint32At(p, raw, sb))
+			x.fTimeout = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // HANDSHAKE_A_ACCEPT_AUTH_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_AUTH_MODE", raw, typed.ErrLength)
 			}
-			x.fAuthMode = uint32(typed.Uint32At(p, raw, sb))
+			x.fAuthMode = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // HANDSHAKE_A_ACCEPT_PEER_IDENTITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -284,7 +345,100 @@ func (x *Accept) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_CERTIFICATE", raw, typed.ErrLength)
 			}
-			if err := x.kCertificate.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kCertificate.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<6) != 0 {
+				x.fCertificate.Add()
+			} else {
+				x.fCertificate, x.sCertificate = typed.NewMulti(rest, end-len(rest), 7, 1, x.mode), nil
+				x.has[0] |= 1 << 6
+			}
+		case 8: // HANDSHAKE_A_ACCEPT_PEERNAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_PEERNAME", raw, typed.ErrString)
+			}
+			x.fPeername = p
+			x.has[0] |= 1 << 7
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "accept", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "accept", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Accept) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "accept", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "accept", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // HANDSHAKE_A_ACCEPT_SOCKFD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_SOCKFD", raw, typed.ErrLength)
+			}
+			x.fSockfd = int32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // HANDSHAKE_A_ACCEPT_HANDLER_CLASS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_HANDLER_CLASS", raw, typed.ErrLength)
+			}
+			x.fHandlerClass = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // HANDSHAKE_A_ACCEPT_MESSAGE_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_MESSAGE_TYPE", raw, typed.ErrLength)
+			}
+			x.fMessageType = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // HANDSHAKE_A_ACCEPT_TIMEOUT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_TIMEOUT", raw, typed.ErrLength)
+			}
+			x.fTimeout = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // HANDSHAKE_A_ACCEPT_AUTH_MODE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_AUTH_MODE", raw, typed.ErrLength)
+			}
+			x.fAuthMode = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // HANDSHAKE_A_ACCEPT_PEER_IDENTITY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_PEER_IDENTITY", raw, typed.ErrLength)
+			}
+			if x.has[0]&(1<<5) != 0 {
+				x.fPeerIdentity.Add()
+			} else {
+				x.fPeerIdentity, x.sPeerIdentity = typed.NewMulti(rest, end-len(rest), 6, 1, x.mode), nil
+				x.has[0] |= 1 << 5
+			}
+		case 7: // HANDSHAKE_A_ACCEPT_CERTIFICATE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "accept", "HANDSHAKE_A_ACCEPT_CERTIFICATE", raw, typed.ErrLength)
+			}
+			if err := x.kCertificate.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<6) != 0 {
@@ -590,20 +744,28 @@ func (x *Done) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Done) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Done) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -620,16 +782,75 @@ func (x *Done) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "done", "HANDSHAKE_A_DONE_STATUS", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 4095 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 4095 {
 				return o.Fail(end-len(rest), "done", "HANDSHAKE_A_DONE_STATUS", raw, typed.ErrRange)
 			}
-			x.fStatus = uint32(typed.Uint32At(p, raw, sb))
+			x.fStatus = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // HANDSHAKE_A_DONE_SOCKFD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "done", "HANDSHAKE_A_DONE_SOCKFD", raw, typed.ErrLength)
 			}
-			x.fSockfd = int32(typed.Uint32At(p, raw, sb))
+			x.fSockfd = int32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // HANDSHAKE_A_DONE_REMOTE_AUTH
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "done", "HANDSHAKE_A_DONE_REMOTE_AUTH", raw, typed.ErrLength)
+			}
+			if x.has[0]&(1<<2) != 0 {
+				x.fRemoteAuth.Add()
+			} else {
+				x.fRemoteAuth, x.sRemoteAuth = typed.NewMulti(rest, end-len(rest), 3, 1, x.mode), nil
+				x.has[0] |= 1 << 2
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "done", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "done", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Done) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "done", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "done", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // HANDSHAKE_A_DONE_STATUS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "done", "HANDSHAKE_A_DONE_STATUS", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 4095 {
+				return o.Fail(end-len(rest), "done", "HANDSHAKE_A_DONE_STATUS", raw, typed.ErrRange)
+			}
+			x.fStatus = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // HANDSHAKE_A_DONE_SOCKFD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "done", "HANDSHAKE_A_DONE_SOCKFD", raw, typed.ErrLength)
+			}
+			x.fSockfd = int32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // HANDSHAKE_A_DONE_REMOTE_AUTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {

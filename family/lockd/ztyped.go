@@ -36,19 +36,27 @@ func (x *Server) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Server) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Server) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -65,19 +73,70 @@ func (x *Server) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "server", "LOCKD_A_SERVER_GRACETIME", raw, typed.ErrLength)
 			}
-			x.fGracetime = uint32(typed.Uint32At(p, raw, sb))
+			x.fGracetime = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // LOCKD_A_SERVER_TCP_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "server", "LOCKD_A_SERVER_TCP_PORT", raw, typed.ErrLength)
 			}
-			x.fTcpPort = uint16(typed.Uint16At(p, raw, sb))
+			x.fTcpPort = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // LOCKD_A_SERVER_UDP_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "server", "LOCKD_A_SERVER_UDP_PORT", raw, typed.ErrLength)
 			}
-			x.fUdpPort = uint16(typed.Uint16At(p, raw, sb))
+			x.fUdpPort = uint16(typed.Uint16Host(p, raw))
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "server", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "server", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Server) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "server", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "server", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // LOCKD_A_SERVER_GRACETIME
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "server", "LOCKD_A_SERVER_GRACETIME", raw, typed.ErrLength)
+			}
+			x.fGracetime = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // LOCKD_A_SERVER_TCP_PORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "server", "LOCKD_A_SERVER_TCP_PORT", raw, typed.ErrLength)
+			}
+			x.fTcpPort = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // LOCKD_A_SERVER_UDP_PORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "server", "LOCKD_A_SERVER_UDP_PORT", raw, typed.ErrLength)
+			}
+			x.fUdpPort = uint16(typed.Uint16Other(p, raw))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {

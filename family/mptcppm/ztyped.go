@@ -46,19 +46,27 @@ func (x *Address) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Address) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Address) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -75,7 +83,7 @@ func (x *Address) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FAMILY", raw, typed.ErrLength)
 			}
-			x.fFamily = uint16(typed.Uint16At(p, raw, sb))
+			x.fFamily = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // MPTCP_PM_ADDR_ATTR_ID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -99,19 +107,94 @@ func (x *Address) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_PORT", raw, typed.ErrLength)
 			}
-			x.fPort = uint16(typed.Uint16At(p, raw, sb))
+			x.fPort = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // MPTCP_PM_ADDR_ATTR_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // MPTCP_PM_ADDR_ATTR_IF_IDX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_IF_IDX", raw, typed.ErrLength)
 			}
-			x.fIfIdx = int32(typed.Uint32At(p, raw, sb))
+			x.fIfIdx = int32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 6
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "address", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "address", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Address) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "address", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "address", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // MPTCP_PM_ADDR_ATTR_FAMILY
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FAMILY", raw, typed.ErrLength)
+			}
+			x.fFamily = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // MPTCP_PM_ADDR_ATTR_ID
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // MPTCP_PM_ADDR_ATTR_ADDR4
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ADDR4", raw, typed.ErrLength)
+			}
+			x.fAddr4 = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		case 4: // MPTCP_PM_ADDR_ATTR_ADDR6
+			if !typed.CheckBinary(len(p), 16, 16) {
+				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ADDR6", raw, typed.ErrLength)
+			}
+			x.fAddr6 = p
+			x.has[0] |= 1 << 3
+		case 5: // MPTCP_PM_ADDR_ATTR_PORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_PORT", raw, typed.ErrLength)
+			}
+			x.fPort = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // MPTCP_PM_ADDR_ATTR_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // MPTCP_PM_ADDR_ATTR_IF_IDX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_IF_IDX", raw, typed.ErrLength)
+			}
+			x.fIfIdx = int32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -347,19 +430,27 @@ func (x *SubflowAttribute) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *SubflowAttribute) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *SubflowAttribute) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -376,49 +467,142 @@ func (x *SubflowAttribute) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_TOKEN_REM", raw, typed.ErrLength)
 			}
-			x.fTokenRem = uint32(typed.Uint32At(p, raw, sb))
+			x.fTokenRem = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // MPTCP_SUBFLOW_ATTR_TOKEN_LOC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_TOKEN_LOC", raw, typed.ErrLength)
 			}
-			x.fTokenLoc = uint32(typed.Uint32At(p, raw, sb))
+			x.fTokenLoc = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ", raw, typed.ErrLength)
 			}
-			x.fRelwriteSeq = uint32(typed.Uint32At(p, raw, sb))
+			x.fRelwriteSeq = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // MPTCP_SUBFLOW_ATTR_MAP_SEQ
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_SEQ", raw, typed.ErrLength)
 			}
-			x.fMapSeq = uint64(typed.Uint64At(p, raw, sb))
+			x.fMapSeq = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // MPTCP_SUBFLOW_ATTR_MAP_SFSEQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_SFSEQ", raw, typed.ErrLength)
 			}
-			x.fMapSfseq = uint32(typed.Uint32At(p, raw, sb))
+			x.fMapSfseq = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // MPTCP_SUBFLOW_ATTR_SSN_OFFSET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_SSN_OFFSET", raw, typed.ErrLength)
 			}
-			x.fSsnOffset = uint32(typed.Uint32At(p, raw, sb))
+			x.fSsnOffset = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // MPTCP_SUBFLOW_ATTR_MAP_DATALEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_DATALEN", raw, typed.ErrLength)
 			}
-			x.fMapDatalen = uint16(typed.Uint16At(p, raw, sb))
+			x.fMapDatalen = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // MPTCP_SUBFLOW_ATTR_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // MPTCP_SUBFLOW_ATTR_ID_REM
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_ID_REM", raw, typed.ErrLength)
+			}
+			x.fIdRem = uint8(p[0])
+			x.has[0] |= 1 << 8
+		case 10: // MPTCP_SUBFLOW_ATTR_ID_LOC
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_ID_LOC", raw, typed.ErrLength)
+			}
+			x.fIdLoc = uint8(p[0])
+			x.has[0] |= 1 << 9
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "subflow-attribute", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "subflow-attribute", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *SubflowAttribute) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "subflow-attribute", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "subflow-attribute", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // MPTCP_SUBFLOW_ATTR_TOKEN_REM
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_TOKEN_REM", raw, typed.ErrLength)
+			}
+			x.fTokenRem = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // MPTCP_SUBFLOW_ATTR_TOKEN_LOC
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_TOKEN_LOC", raw, typed.ErrLength)
+			}
+			x.fTokenLoc = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ", raw, typed.ErrLength)
+			}
+			x.fRelwriteSeq = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // MPTCP_SUBFLOW_ATTR_MAP_SEQ
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_SEQ", raw, typed.ErrLength)
+			}
+			x.fMapSeq = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // MPTCP_SUBFLOW_ATTR_MAP_SFSEQ
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_SFSEQ", raw, typed.ErrLength)
+			}
+			x.fMapSfseq = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // MPTCP_SUBFLOW_ATTR_SSN_OFFSET
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_SSN_OFFSET", raw, typed.ErrLength)
+			}
+			x.fSsnOffset = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // MPTCP_SUBFLOW_ATTR_MAP_DATALEN
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_MAP_DATALEN", raw, typed.ErrLength)
+			}
+			x.fMapDatalen = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // MPTCP_SUBFLOW_ATTR_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "subflow-attribute", "MPTCP_SUBFLOW_ATTR_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // MPTCP_SUBFLOW_ATTR_ID_REM
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -724,19 +908,27 @@ func (x *Endpoint) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Endpoint) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Endpoint) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -753,8 +945,189 @@ func (x *Endpoint) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "endpoint", "MPTCP_PM_ENDPOINT_ADDR", raw, typed.ErrLength)
 			}
-			if err := x.fAddr.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fAddr
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "address", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "address", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // MPTCP_PM_ADDR_ATTR_FAMILY
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FAMILY", raw, typed.ErrLength)
+						}
+						x.fFamily = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // MPTCP_PM_ADDR_ATTR_ID
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ID", raw, typed.ErrLength)
+						}
+						x.fId = uint8(p[0])
+						x.has[0] |= 1 << 1
+					case 3: // MPTCP_PM_ADDR_ATTR_ADDR4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ADDR4", raw, typed.ErrLength)
+						}
+						x.fAddr4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 2
+					case 4: // MPTCP_PM_ADDR_ATTR_ADDR6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ADDR6", raw, typed.ErrLength)
+						}
+						x.fAddr6 = p
+						x.has[0] |= 1 << 3
+					case 5: // MPTCP_PM_ADDR_ATTR_PORT
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_PORT", raw, typed.ErrLength)
+						}
+						x.fPort = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // MPTCP_PM_ADDR_ATTR_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 5
+					case 7: // MPTCP_PM_ADDR_ATTR_IF_IDX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_IF_IDX", raw, typed.ErrLength)
+						}
+						x.fIfIdx = int32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 6
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "address", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "address", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "endpoint", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "endpoint", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Endpoint) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "endpoint", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "endpoint", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // MPTCP_PM_ENDPOINT_ADDR
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "endpoint", "MPTCP_PM_ENDPOINT_ADDR", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fAddr
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "address", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "address", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // MPTCP_PM_ADDR_ATTR_FAMILY
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FAMILY", raw, typed.ErrLength)
+						}
+						x.fFamily = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // MPTCP_PM_ADDR_ATTR_ID
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ID", raw, typed.ErrLength)
+						}
+						x.fId = uint8(p[0])
+						x.has[0] |= 1 << 1
+					case 3: // MPTCP_PM_ADDR_ATTR_ADDR4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ADDR4", raw, typed.ErrLength)
+						}
+						x.fAddr4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 2
+					case 4: // MPTCP_PM_ADDR_ATTR_ADDR6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ADDR6", raw, typed.ErrLength)
+						}
+						x.fAddr6 = p
+						x.has[0] |= 1 << 3
+					case 5: // MPTCP_PM_ADDR_ATTR_PORT
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_PORT", raw, typed.ErrLength)
+						}
+						x.fPort = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // MPTCP_PM_ADDR_ATTR_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 5
+					case 7: // MPTCP_PM_ADDR_ATTR_IF_IDX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_IF_IDX", raw, typed.ErrLength)
+						}
+						x.fIfIdx = int32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 6
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "address", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "address", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		default:
@@ -860,19 +1233,27 @@ func (x *Attr) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Attr) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Attr) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -889,27 +1270,97 @@ func (x *Attr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "attr", "MPTCP_PM_ATTR_ADDR", raw, typed.ErrLength)
 			}
-			if err := x.fAddr.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fAddr
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "address", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "address", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // MPTCP_PM_ADDR_ATTR_FAMILY
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FAMILY", raw, typed.ErrLength)
+						}
+						x.fFamily = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // MPTCP_PM_ADDR_ATTR_ID
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ID", raw, typed.ErrLength)
+						}
+						x.fId = uint8(p[0])
+						x.has[0] |= 1 << 1
+					case 3: // MPTCP_PM_ADDR_ATTR_ADDR4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ADDR4", raw, typed.ErrLength)
+						}
+						x.fAddr4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 2
+					case 4: // MPTCP_PM_ADDR_ATTR_ADDR6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ADDR6", raw, typed.ErrLength)
+						}
+						x.fAddr6 = p
+						x.has[0] |= 1 << 3
+					case 5: // MPTCP_PM_ADDR_ATTR_PORT
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_PORT", raw, typed.ErrLength)
+						}
+						x.fPort = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // MPTCP_PM_ADDR_ATTR_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 5
+					case 7: // MPTCP_PM_ADDR_ATTR_IF_IDX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_IF_IDX", raw, typed.ErrLength)
+						}
+						x.fIfIdx = int32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 6
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "address", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "address", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // MPTCP_PM_ATTR_RCV_ADD_ADDRS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attr", "MPTCP_PM_ATTR_RCV_ADD_ADDRS", raw, typed.ErrLength)
 			}
-			x.fRcvAddAddrs = uint32(typed.Uint32At(p, raw, sb))
+			x.fRcvAddAddrs = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // MPTCP_PM_ATTR_SUBFLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attr", "MPTCP_PM_ATTR_SUBFLOWS", raw, typed.ErrLength)
 			}
-			x.fSubflows = uint32(typed.Uint32At(p, raw, sb))
+			x.fSubflows = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // MPTCP_PM_ATTR_TOKEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attr", "MPTCP_PM_ATTR_TOKEN", raw, typed.ErrLength)
 			}
-			x.fToken = uint32(typed.Uint32At(p, raw, sb))
+			x.fToken = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // MPTCP_PM_ATTR_LOC_ID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -921,8 +1372,291 @@ func (x *Attr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "attr", "MPTCP_PM_ATTR_ADDR_REMOTE", raw, typed.ErrLength)
 			}
-			if err := x.fAddrRemote.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fAddrRemote
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "address", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "address", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // MPTCP_PM_ADDR_ATTR_FAMILY
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FAMILY", raw, typed.ErrLength)
+						}
+						x.fFamily = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // MPTCP_PM_ADDR_ATTR_ID
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ID", raw, typed.ErrLength)
+						}
+						x.fId = uint8(p[0])
+						x.has[0] |= 1 << 1
+					case 3: // MPTCP_PM_ADDR_ATTR_ADDR4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ADDR4", raw, typed.ErrLength)
+						}
+						x.fAddr4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 2
+					case 4: // MPTCP_PM_ADDR_ATTR_ADDR6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ADDR6", raw, typed.ErrLength)
+						}
+						x.fAddr6 = p
+						x.has[0] |= 1 << 3
+					case 5: // MPTCP_PM_ADDR_ATTR_PORT
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_PORT", raw, typed.ErrLength)
+						}
+						x.fPort = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // MPTCP_PM_ADDR_ATTR_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 5
+					case 7: // MPTCP_PM_ADDR_ATTR_IF_IDX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_IF_IDX", raw, typed.ErrLength)
+						}
+						x.fIfIdx = int32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 6
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "address", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "address", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 5
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "attr", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "attr", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Attr) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "attr", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "attr", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // MPTCP_PM_ATTR_ADDR
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "attr", "MPTCP_PM_ATTR_ADDR", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fAddr
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "address", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "address", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // MPTCP_PM_ADDR_ATTR_FAMILY
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FAMILY", raw, typed.ErrLength)
+						}
+						x.fFamily = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // MPTCP_PM_ADDR_ATTR_ID
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ID", raw, typed.ErrLength)
+						}
+						x.fId = uint8(p[0])
+						x.has[0] |= 1 << 1
+					case 3: // MPTCP_PM_ADDR_ATTR_ADDR4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ADDR4", raw, typed.ErrLength)
+						}
+						x.fAddr4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 2
+					case 4: // MPTCP_PM_ADDR_ATTR_ADDR6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ADDR6", raw, typed.ErrLength)
+						}
+						x.fAddr6 = p
+						x.has[0] |= 1 << 3
+					case 5: // MPTCP_PM_ADDR_ATTR_PORT
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_PORT", raw, typed.ErrLength)
+						}
+						x.fPort = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // MPTCP_PM_ADDR_ATTR_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 5
+					case 7: // MPTCP_PM_ADDR_ATTR_IF_IDX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_IF_IDX", raw, typed.ErrLength)
+						}
+						x.fIfIdx = int32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 6
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "address", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "address", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // MPTCP_PM_ATTR_RCV_ADD_ADDRS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "attr", "MPTCP_PM_ATTR_RCV_ADD_ADDRS", raw, typed.ErrLength)
+			}
+			x.fRcvAddAddrs = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // MPTCP_PM_ATTR_SUBFLOWS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "attr", "MPTCP_PM_ATTR_SUBFLOWS", raw, typed.ErrLength)
+			}
+			x.fSubflows = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // MPTCP_PM_ATTR_TOKEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "attr", "MPTCP_PM_ATTR_TOKEN", raw, typed.ErrLength)
+			}
+			x.fToken = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // MPTCP_PM_ATTR_LOC_ID
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "attr", "MPTCP_PM_ATTR_LOC_ID", raw, typed.ErrLength)
+			}
+			x.fLocId = uint8(p[0])
+			x.has[0] |= 1 << 4
+		case 6: // MPTCP_PM_ATTR_ADDR_REMOTE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "attr", "MPTCP_PM_ATTR_ADDR_REMOTE", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fAddrRemote
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "address", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "address", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // MPTCP_PM_ADDR_ATTR_FAMILY
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FAMILY", raw, typed.ErrLength)
+						}
+						x.fFamily = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // MPTCP_PM_ADDR_ATTR_ID
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ID", raw, typed.ErrLength)
+						}
+						x.fId = uint8(p[0])
+						x.has[0] |= 1 << 1
+					case 3: // MPTCP_PM_ADDR_ATTR_ADDR4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ADDR4", raw, typed.ErrLength)
+						}
+						x.fAddr4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 2
+					case 4: // MPTCP_PM_ADDR_ATTR_ADDR6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_ADDR6", raw, typed.ErrLength)
+						}
+						x.fAddr6 = p
+						x.has[0] |= 1 << 3
+					case 5: // MPTCP_PM_ADDR_ATTR_PORT
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_PORT", raw, typed.ErrLength)
+						}
+						x.fPort = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // MPTCP_PM_ADDR_ATTR_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 5
+					case 7: // MPTCP_PM_ADDR_ATTR_IF_IDX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "address", "MPTCP_PM_ADDR_ATTR_IF_IDX", raw, typed.ErrLength)
+						}
+						x.fIfIdx = int32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 6
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "address", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "address", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 5
 		default:
@@ -1156,19 +1890,27 @@ func (x *EventAttr) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *EventAttr) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *EventAttr) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1185,13 +1927,13 @@ func (x *EventAttr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_TOKEN", raw, typed.ErrLength)
 			}
-			x.fToken = uint32(typed.Uint32At(p, raw, sb))
+			x.fToken = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // MPTCP_ATTR_FAMILY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_FAMILY", raw, typed.ErrLength)
 			}
-			x.fFamily = uint16(typed.Uint16At(p, raw, sb))
+			x.fFamily = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // MPTCP_ATTR_LOC_ID
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1257,31 +1999,172 @@ func (x *EventAttr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint16(typed.Uint16At(p, raw, sb))
+			x.fFlags = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 12
 		case 14: // MPTCP_ATTR_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fTimeout = uint32(typed.Uint32At(p, raw, sb))
+			x.fTimeout = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 13
 		case 15: // MPTCP_ATTR_IF_IDX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_IF_IDX", raw, typed.ErrLength)
 			}
-			x.fIfIdx = int32(typed.Uint32At(p, raw, sb))
+			x.fIfIdx = int32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 14
 		case 16: // MPTCP_ATTR_RESET_REASON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_RESET_REASON", raw, typed.ErrLength)
 			}
-			x.fResetReason = uint32(typed.Uint32At(p, raw, sb))
+			x.fResetReason = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 15
 		case 17: // MPTCP_ATTR_RESET_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_RESET_FLAGS", raw, typed.ErrLength)
 			}
-			x.fResetFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fResetFlags = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 16
+		case 18: // MPTCP_ATTR_SERVER_SIDE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_SERVER_SIDE", raw, typed.ErrLength)
+			}
+			x.fServerSide = uint8(p[0])
+			x.has[0] |= 1 << 17
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "event-attr", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "event-attr", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *EventAttr) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "event-attr", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "event-attr", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // MPTCP_ATTR_TOKEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_TOKEN", raw, typed.ErrLength)
+			}
+			x.fToken = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // MPTCP_ATTR_FAMILY
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_FAMILY", raw, typed.ErrLength)
+			}
+			x.fFamily = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // MPTCP_ATTR_LOC_ID
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_LOC_ID", raw, typed.ErrLength)
+			}
+			x.fLocId = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 4: // MPTCP_ATTR_REM_ID
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_REM_ID", raw, typed.ErrLength)
+			}
+			x.fRemId = uint8(p[0])
+			x.has[0] |= 1 << 3
+		case 5: // MPTCP_ATTR_SADDR4
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_SADDR4", raw, typed.ErrLength)
+			}
+			x.fSaddr4 = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 4
+		case 6: // MPTCP_ATTR_SADDR6
+			if !typed.CheckBinary(len(p), 16, -1) {
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_SADDR6", raw, typed.ErrLength)
+			}
+			x.fSaddr6 = p
+			x.has[0] |= 1 << 5
+		case 7: // MPTCP_ATTR_DADDR4
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_DADDR4", raw, typed.ErrLength)
+			}
+			x.fDaddr4 = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 6
+		case 8: // MPTCP_ATTR_DADDR6
+			if !typed.CheckBinary(len(p), 16, -1) {
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_DADDR6", raw, typed.ErrLength)
+			}
+			x.fDaddr6 = p
+			x.has[0] |= 1 << 7
+		case 9: // MPTCP_ATTR_SPORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_SPORT", raw, typed.ErrLength)
+			}
+			x.fSport = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 8
+		case 10: // MPTCP_ATTR_DPORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_DPORT", raw, typed.ErrLength)
+			}
+			x.fDport = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 9
+		case 11: // MPTCP_ATTR_BACKUP
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_BACKUP", raw, typed.ErrLength)
+			}
+			x.fBackup = uint8(p[0])
+			x.has[0] |= 1 << 10
+		case 12: // MPTCP_ATTR_ERROR
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_ERROR", raw, typed.ErrLength)
+			}
+			x.fError = uint8(p[0])
+			x.has[0] |= 1 << 11
+		case 13: // MPTCP_ATTR_FLAGS
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 12
+		case 14: // MPTCP_ATTR_TIMEOUT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_TIMEOUT", raw, typed.ErrLength)
+			}
+			x.fTimeout = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 13
+		case 15: // MPTCP_ATTR_IF_IDX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_IF_IDX", raw, typed.ErrLength)
+			}
+			x.fIfIdx = int32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 14
+		case 16: // MPTCP_ATTR_RESET_REASON
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_RESET_REASON", raw, typed.ErrLength)
+			}
+			x.fResetReason = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 15
+		case 17: // MPTCP_ATTR_RESET_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "event-attr", "MPTCP_ATTR_RESET_FLAGS", raw, typed.ErrLength)
+			}
+			x.fResetFlags = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 16
 		case 18: // MPTCP_ATTR_SERVER_SIDE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {

@@ -78,19 +78,27 @@ func (x *Dev) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Dev) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Dev) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -107,37 +115,106 @@ func (x *Dev) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_IFINDEX", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) < 1 {
 				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_IFINDEX", raw, typed.ErrRange)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 3: // NETDEV_A_DEV_XDP_FEATURES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_FEATURES", raw, typed.ErrLength)
 			}
-			x.fXdpFeatures = uint64(typed.Uint64At(p, raw, sb))
+			x.fXdpFeatures = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 4: // NETDEV_A_DEV_XDP_ZC_MAX_SEGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_ZC_MAX_SEGS", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) < 1 {
 				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_ZC_MAX_SEGS", raw, typed.ErrRange)
 			}
-			x.fXdpZcMaxSegs = uint32(typed.Uint32At(p, raw, sb))
+			x.fXdpZcMaxSegs = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 5: // NETDEV_A_DEV_XDP_RX_METADATA_FEATURES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_RX_METADATA_FEATURES", raw, typed.ErrLength)
 			}
-			x.fXdpRxMetadataFeatures = uint64(typed.Uint64At(p, raw, sb))
+			x.fXdpRxMetadataFeatures = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 6: // NETDEV_A_DEV_XSK_FEATURES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XSK_FEATURES", raw, typed.ErrLength)
 			}
-			x.fXskFeatures = uint64(typed.Uint64At(p, raw, sb))
+			x.fXskFeatures = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dev", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dev", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Dev) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dev", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dev", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NETDEV_A_DEV_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_IFINDEX", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) < 1 {
+				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_IFINDEX", raw, typed.ErrRange)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 3: // NETDEV_A_DEV_XDP_FEATURES
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_FEATURES", raw, typed.ErrLength)
+			}
+			x.fXdpFeatures = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 4: // NETDEV_A_DEV_XDP_ZC_MAX_SEGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_ZC_MAX_SEGS", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) < 1 {
+				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_ZC_MAX_SEGS", raw, typed.ErrRange)
+			}
+			x.fXdpZcMaxSegs = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 5: // NETDEV_A_DEV_XDP_RX_METADATA_FEATURES
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XDP_RX_METADATA_FEATURES", raw, typed.ErrLength)
+			}
+			x.fXdpRxMetadataFeatures = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 6: // NETDEV_A_DEV_XSK_FEATURES
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "dev", "NETDEV_A_DEV_XSK_FEATURES", raw, typed.ErrLength)
+			}
+			x.fXskFeatures = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -318,19 +395,60 @@ func (x *IoUringProviderInfo) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *IoUringProviderInfo) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *IoUringProviderInfo) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "io-uring-provider-info", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "io-uring-provider-info", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "io-uring-provider-info", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "io-uring-provider-info", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *IoUringProviderInfo) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -422,19 +540,27 @@ func (x *PagePool) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *PagePool) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *PagePool) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -460,10 +586,10 @@ func (x *PagePool) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 || uint64(v) > 2147483647 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) < 1 || uint64(v) > 2147483647 {
 				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrRange)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // NETDEV_A_PAGE_POOL_NAPI_ID
 			if len(p) != 4 && len(p) != 8 {
@@ -496,14 +622,162 @@ func (x *PagePool) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_DMABUF", raw, typed.ErrLength)
 			}
-			x.fDmabuf = uint32(typed.Uint32At(p, raw, sb))
+			x.fDmabuf = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // NETDEV_A_PAGE_POOL_IO_URING
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_IO_URING", raw, typed.ErrLength)
 			}
-			if err := x.fIoUring.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fIoUring
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "io-uring-provider-info", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "io-uring-provider-info", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "io-uring-provider-info", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "io-uring-provider-info", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 7
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "page-pool", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "page-pool", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *PagePool) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "page-pool", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "page-pool", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NETDEV_A_PAGE_POOL_ID
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrLength)
+			}
+			if v := typed.Uint(p, typed.NetSwap(raw, sw)); uint64(v) < 1 || uint64(v) > 4294967295 {
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrRange)
+			}
+			x.fId = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 0
+		case 2: // NETDEV_A_PAGE_POOL_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) < 1 || uint64(v) > 2147483647 {
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrRange)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // NETDEV_A_PAGE_POOL_NAPI_ID
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_NAPI_ID", raw, typed.ErrLength)
+			}
+			if v := typed.Uint(p, typed.NetSwap(raw, sw)); uint64(v) < 1 || uint64(v) > 4294967295 {
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_NAPI_ID", raw, typed.ErrRange)
+			}
+			x.fNapiId = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 2
+		case 4: // NETDEV_A_PAGE_POOL_INFLIGHT
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_INFLIGHT", raw, typed.ErrLength)
+			}
+			x.fInflight = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 3
+		case 5: // NETDEV_A_PAGE_POOL_INFLIGHT_MEM
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_INFLIGHT_MEM", raw, typed.ErrLength)
+			}
+			x.fInflightMem = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 4
+		case 6: // NETDEV_A_PAGE_POOL_DETACH_TIME
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_DETACH_TIME", raw, typed.ErrLength)
+			}
+			x.fDetachTime = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 5
+		case 7: // NETDEV_A_PAGE_POOL_DMABUF
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_DMABUF", raw, typed.ErrLength)
+			}
+			x.fDmabuf = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // NETDEV_A_PAGE_POOL_IO_URING
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "page-pool", "NETDEV_A_PAGE_POOL_IO_URING", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fIoUring
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "io-uring-provider-info", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "io-uring-provider-info", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "io-uring-provider-info", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "io-uring-provider-info", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 7
 		default:
@@ -759,19 +1033,27 @@ func (x *PagePoolInfo) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *PagePoolInfo) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *PagePoolInfo) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -797,10 +1079,61 @@ func (x *PagePoolInfo) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 || uint64(v) > 2147483647 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) < 1 || uint64(v) > 2147483647 {
 				return o.Fail(end-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrRange)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "page-pool-info", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "page-pool-info", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *PagePoolInfo) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "page-pool-info", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "page-pool-info", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NETDEV_A_PAGE_POOL_ID
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrLength)
+			}
+			if v := typed.Uint(p, typed.NetSwap(raw, sw)); uint64(v) < 1 || uint64(v) > 4294967295 {
+				return o.Fail(end-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrRange)
+			}
+			x.fId = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 0
+		case 2: // NETDEV_A_PAGE_POOL_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) < 1 || uint64(v) > 2147483647 {
+				return o.Fail(end-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrRange)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -927,19 +1260,27 @@ func (x *PagePoolStats) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *PagePoolStats) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *PagePoolStats) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -956,8 +1297,207 @@ func (x *PagePoolStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_INFO", raw, typed.ErrLength)
 			}
-			if err := x.fInfo.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fInfo
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "page-pool-info", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "page-pool-info", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NETDEV_A_PAGE_POOL_ID
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrLength)
+						}
+						if v := typed.Uint(p, typed.NetSwap(raw, sw)); uint64(v) < 1 || uint64(v) > 4294967295 {
+							return o.Fail(end-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrRange)
+						}
+						x.fId = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 0
+					case 2: // NETDEV_A_PAGE_POOL_IFINDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Host(p, raw)); uint64(v) < 1 || uint64(v) > 2147483647 {
+							return o.Fail(end-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrRange)
+						}
+						x.fIfindex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "page-pool-info", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "page-pool-info", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 8: // NETDEV_A_PAGE_POOL_STATS_ALLOC_FAST
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_FAST", raw, typed.ErrLength)
+			}
+			x.fAllocFast = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 1
+		case 9: // NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW", raw, typed.ErrLength)
+			}
+			x.fAllocSlow = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 2
+		case 10: // NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW_HIGH_ORDER
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_SLOW_HIGH_ORDER", raw, typed.ErrLength)
+			}
+			x.fAllocSlowHighOrder = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 3
+		case 11: // NETDEV_A_PAGE_POOL_STATS_ALLOC_EMPTY
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_EMPTY", raw, typed.ErrLength)
+			}
+			x.fAllocEmpty = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 4
+		case 12: // NETDEV_A_PAGE_POOL_STATS_ALLOC_REFILL
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_REFILL", raw, typed.ErrLength)
+			}
+			x.fAllocRefill = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 5
+		case 13: // NETDEV_A_PAGE_POOL_STATS_ALLOC_WAIVE
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_ALLOC_WAIVE", raw, typed.ErrLength)
+			}
+			x.fAllocWaive = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 6
+		case 14: // NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHED
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHED", raw, typed.ErrLength)
+			}
+			x.fRecycleCached = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 7
+		case 15: // NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHE_FULL
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_CACHE_FULL", raw, typed.ErrLength)
+			}
+			x.fRecycleCacheFull = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 8
+		case 16: // NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING", raw, typed.ErrLength)
+			}
+			x.fRecycleRing = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 9
+		case 17: // NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING_FULL
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_RING_FULL", raw, typed.ErrLength)
+			}
+			x.fRecycleRingFull = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 10
+		case 18: // NETDEV_A_PAGE_POOL_STATS_RECYCLE_RELEASED_REFCNT
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_RECYCLE_RELEASED_REFCNT", raw, typed.ErrLength)
+			}
+			x.fRecycleReleasedRefcnt = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 11
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "page-pool-stats", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "page-pool-stats", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *PagePoolStats) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "page-pool-stats", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "page-pool-stats", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NETDEV_A_PAGE_POOL_STATS_INFO
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "page-pool-stats", "NETDEV_A_PAGE_POOL_STATS_INFO", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fInfo
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "page-pool-info", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "page-pool-info", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NETDEV_A_PAGE_POOL_ID
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrLength)
+						}
+						if v := typed.Uint(p, typed.NetSwap(raw, sw)); uint64(v) < 1 || uint64(v) > 4294967295 {
+							return o.Fail(end-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_ID", raw, typed.ErrRange)
+						}
+						x.fId = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 0
+					case 2: // NETDEV_A_PAGE_POOL_IFINDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Other(p, raw)); uint64(v) < 1 || uint64(v) > 2147483647 {
+							return o.Fail(end-len(rest), "page-pool-info", "NETDEV_A_PAGE_POOL_IFINDEX", raw, typed.ErrRange)
+						}
+						x.fIfindex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "page-pool-info", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "page-pool-info", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 8: // NETDEV_A_PAGE_POOL_STATS_ALLOC_FAST
@@ -1373,19 +1913,27 @@ func (x *Napi) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Napi) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Napi) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1402,37 +1950,37 @@ func (x *Napi) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_IFINDEX", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) < 1 {
 				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_IFINDEX", raw, typed.ErrRange)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // NETDEV_A_NAPI_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // NETDEV_A_NAPI_IRQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_IRQ", raw, typed.ErrLength)
 			}
-			x.fIrq = uint32(typed.Uint32At(p, raw, sb))
+			x.fIrq = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // NETDEV_A_NAPI_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_PID", raw, typed.ErrLength)
 			}
-			x.fPid = uint32(typed.Uint32At(p, raw, sb))
+			x.fPid = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // NETDEV_A_NAPI_DEFER_HARD_IRQS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_DEFER_HARD_IRQS", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 2147483647 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 2147483647 {
 				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_DEFER_HARD_IRQS", raw, typed.ErrRange)
 			}
-			x.fDeferHardIrqs = uint32(typed.Uint32At(p, raw, sb))
+			x.fDeferHardIrqs = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // NETDEV_A_NAPI_GRO_FLUSH_TIMEOUT
 			if len(p) != 4 && len(p) != 8 {
@@ -1450,7 +1998,94 @@ func (x *Napi) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_THREADED", raw, typed.ErrLength)
 			}
-			x.fThreaded = uint32(typed.Uint32At(p, raw, sb))
+			x.fThreaded = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 7
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "napi", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "napi", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Napi) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "napi", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "napi", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NETDEV_A_NAPI_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_IFINDEX", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) < 1 {
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_IFINDEX", raw, typed.ErrRange)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // NETDEV_A_NAPI_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // NETDEV_A_NAPI_IRQ
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_IRQ", raw, typed.ErrLength)
+			}
+			x.fIrq = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // NETDEV_A_NAPI_PID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_PID", raw, typed.ErrLength)
+			}
+			x.fPid = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // NETDEV_A_NAPI_DEFER_HARD_IRQS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_DEFER_HARD_IRQS", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 2147483647 {
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_DEFER_HARD_IRQS", raw, typed.ErrRange)
+			}
+			x.fDeferHardIrqs = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // NETDEV_A_NAPI_GRO_FLUSH_TIMEOUT
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_GRO_FLUSH_TIMEOUT", raw, typed.ErrLength)
+			}
+			x.fGroFlushTimeout = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 5
+		case 7: // NETDEV_A_NAPI_IRQ_SUSPEND_TIMEOUT
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_IRQ_SUSPEND_TIMEOUT", raw, typed.ErrLength)
+			}
+			x.fIrqSuspendTimeout = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 6
+		case 8: // NETDEV_A_NAPI_THREADED
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "napi", "NETDEV_A_NAPI_THREADED", raw, typed.ErrLength)
+			}
+			x.fThreaded = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
@@ -1697,19 +2332,60 @@ func (x *XskInfo) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *XskInfo) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *XskInfo) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "xsk-info", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "xsk-info", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "xsk-info", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "xsk-info", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *XskInfo) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1798,19 +2474,27 @@ func (x *Queue) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Queue) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Queue) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1827,49 +2511,243 @@ func (x *Queue) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // NETDEV_A_QUEUE_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_IFINDEX", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) < 1 {
 				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_IFINDEX", raw, typed.ErrRange)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // NETDEV_A_QUEUE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrLength)
 			}
-			x.fType = uint32(typed.Uint32At(p, raw, sb))
+			x.fType = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // NETDEV_A_QUEUE_NAPI_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_NAPI_ID", raw, typed.ErrLength)
 			}
-			x.fNapiId = uint32(typed.Uint32At(p, raw, sb))
+			x.fNapiId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // NETDEV_A_QUEUE_DMABUF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_DMABUF", raw, typed.ErrLength)
 			}
-			x.fDmabuf = uint32(typed.Uint32At(p, raw, sb))
+			x.fDmabuf = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // NETDEV_A_QUEUE_IO_URING
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_IO_URING", raw, typed.ErrLength)
 			}
-			if err := x.fIoUring.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fIoUring
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "io-uring-provider-info", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "io-uring-provider-info", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "io-uring-provider-info", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "io-uring-provider-info", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 5
 		case 7: // NETDEV_A_QUEUE_XSK
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_XSK", raw, typed.ErrLength)
 			}
-			if err := x.fXsk.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fXsk
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "xsk-info", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "xsk-info", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "xsk-info", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "xsk-info", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 6
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "queue", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "queue", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Queue) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "queue", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "queue", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NETDEV_A_QUEUE_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // NETDEV_A_QUEUE_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_IFINDEX", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) < 1 {
+				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_IFINDEX", raw, typed.ErrRange)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // NETDEV_A_QUEUE_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrLength)
+			}
+			x.fType = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // NETDEV_A_QUEUE_NAPI_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_NAPI_ID", raw, typed.ErrLength)
+			}
+			x.fNapiId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // NETDEV_A_QUEUE_DMABUF
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_DMABUF", raw, typed.ErrLength)
+			}
+			x.fDmabuf = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // NETDEV_A_QUEUE_IO_URING
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_IO_URING", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fIoUring
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "io-uring-provider-info", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "io-uring-provider-info", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "io-uring-provider-info", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "io-uring-provider-info", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 5
+		case 7: // NETDEV_A_QUEUE_XSK
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "queue", "NETDEV_A_QUEUE_XSK", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fXsk
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "xsk-info", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "xsk-info", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "xsk-info", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "xsk-info", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 6
 		default:
@@ -2138,19 +3016,27 @@ func (x *Qstats) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Qstats) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Qstats) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -2167,22 +3053,244 @@ func (x *Qstats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_IFINDEX", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) < 1 {
 				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_IFINDEX", raw, typed.ErrRange)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // NETDEV_A_QSTATS_QUEUE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_QUEUE_TYPE", raw, typed.ErrLength)
 			}
-			x.fQueueType = uint32(typed.Uint32At(p, raw, sb))
+			x.fQueueType = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // NETDEV_A_QSTATS_QUEUE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_QUEUE_ID", raw, typed.ErrLength)
 			}
-			x.fQueueId = uint32(typed.Uint32At(p, raw, sb))
+			x.fQueueId = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // NETDEV_A_QSTATS_SCOPE
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_SCOPE", raw, typed.ErrLength)
+			}
+			x.fScope = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 3
+		case 8: // NETDEV_A_QSTATS_RX_PACKETS
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_PACKETS", raw, typed.ErrLength)
+			}
+			x.fRxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 4
+		case 9: // NETDEV_A_QSTATS_RX_BYTES
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_BYTES", raw, typed.ErrLength)
+			}
+			x.fRxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 5
+		case 10: // NETDEV_A_QSTATS_TX_PACKETS
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_PACKETS", raw, typed.ErrLength)
+			}
+			x.fTxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 6
+		case 11: // NETDEV_A_QSTATS_TX_BYTES
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_BYTES", raw, typed.ErrLength)
+			}
+			x.fTxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 7
+		case 12: // NETDEV_A_QSTATS_RX_ALLOC_FAIL
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_ALLOC_FAIL", raw, typed.ErrLength)
+			}
+			x.fRxAllocFail = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 8
+		case 13: // NETDEV_A_QSTATS_RX_HW_DROPS
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_DROPS", raw, typed.ErrLength)
+			}
+			x.fRxHwDrops = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 9
+		case 14: // NETDEV_A_QSTATS_RX_HW_DROP_OVERRUNS
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_DROP_OVERRUNS", raw, typed.ErrLength)
+			}
+			x.fRxHwDropOverruns = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 10
+		case 15: // NETDEV_A_QSTATS_RX_CSUM_COMPLETE
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_CSUM_COMPLETE", raw, typed.ErrLength)
+			}
+			x.fRxCsumComplete = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 11
+		case 16: // NETDEV_A_QSTATS_RX_CSUM_UNNECESSARY
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_CSUM_UNNECESSARY", raw, typed.ErrLength)
+			}
+			x.fRxCsumUnnecessary = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 12
+		case 17: // NETDEV_A_QSTATS_RX_CSUM_NONE
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_CSUM_NONE", raw, typed.ErrLength)
+			}
+			x.fRxCsumNone = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 13
+		case 18: // NETDEV_A_QSTATS_RX_CSUM_BAD
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_CSUM_BAD", raw, typed.ErrLength)
+			}
+			x.fRxCsumBad = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 14
+		case 19: // NETDEV_A_QSTATS_RX_HW_GRO_PACKETS
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_GRO_PACKETS", raw, typed.ErrLength)
+			}
+			x.fRxHwGroPackets = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 15
+		case 20: // NETDEV_A_QSTATS_RX_HW_GRO_BYTES
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_GRO_BYTES", raw, typed.ErrLength)
+			}
+			x.fRxHwGroBytes = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 16
+		case 21: // NETDEV_A_QSTATS_RX_HW_GRO_WIRE_PACKETS
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_GRO_WIRE_PACKETS", raw, typed.ErrLength)
+			}
+			x.fRxHwGroWirePackets = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 17
+		case 22: // NETDEV_A_QSTATS_RX_HW_GRO_WIRE_BYTES
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_GRO_WIRE_BYTES", raw, typed.ErrLength)
+			}
+			x.fRxHwGroWireBytes = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 18
+		case 23: // NETDEV_A_QSTATS_RX_HW_DROP_RATELIMITS
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_RX_HW_DROP_RATELIMITS", raw, typed.ErrLength)
+			}
+			x.fRxHwDropRatelimits = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 19
+		case 24: // NETDEV_A_QSTATS_TX_HW_DROPS
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_DROPS", raw, typed.ErrLength)
+			}
+			x.fTxHwDrops = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 20
+		case 25: // NETDEV_A_QSTATS_TX_HW_DROP_ERRORS
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_DROP_ERRORS", raw, typed.ErrLength)
+			}
+			x.fTxHwDropErrors = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 21
+		case 26: // NETDEV_A_QSTATS_TX_CSUM_NONE
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_CSUM_NONE", raw, typed.ErrLength)
+			}
+			x.fTxCsumNone = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 22
+		case 27: // NETDEV_A_QSTATS_TX_NEEDS_CSUM
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_NEEDS_CSUM", raw, typed.ErrLength)
+			}
+			x.fTxNeedsCsum = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 23
+		case 28: // NETDEV_A_QSTATS_TX_HW_GSO_PACKETS
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_GSO_PACKETS", raw, typed.ErrLength)
+			}
+			x.fTxHwGsoPackets = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 24
+		case 29: // NETDEV_A_QSTATS_TX_HW_GSO_BYTES
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_GSO_BYTES", raw, typed.ErrLength)
+			}
+			x.fTxHwGsoBytes = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 25
+		case 30: // NETDEV_A_QSTATS_TX_HW_GSO_WIRE_PACKETS
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_GSO_WIRE_PACKETS", raw, typed.ErrLength)
+			}
+			x.fTxHwGsoWirePackets = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 26
+		case 31: // NETDEV_A_QSTATS_TX_HW_GSO_WIRE_BYTES
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_GSO_WIRE_BYTES", raw, typed.ErrLength)
+			}
+			x.fTxHwGsoWireBytes = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 27
+		case 32: // NETDEV_A_QSTATS_TX_HW_DROP_RATELIMITS
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_HW_DROP_RATELIMITS", raw, typed.ErrLength)
+			}
+			x.fTxHwDropRatelimits = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 28
+		case 33: // NETDEV_A_QSTATS_TX_STOP
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_STOP", raw, typed.ErrLength)
+			}
+			x.fTxStop = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 29
+		case 34: // NETDEV_A_QSTATS_TX_WAKE
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_TX_WAKE", raw, typed.ErrLength)
+			}
+			x.fTxWake = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 30
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "qstats", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "qstats", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Qstats) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "qstats", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "qstats", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NETDEV_A_QSTATS_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_IFINDEX", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) < 1 {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_IFINDEX", raw, typed.ErrRange)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // NETDEV_A_QSTATS_QUEUE_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_QUEUE_TYPE", raw, typed.ErrLength)
+			}
+			x.fQueueType = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // NETDEV_A_QSTATS_QUEUE_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "qstats", "NETDEV_A_QSTATS_QUEUE_ID", raw, typed.ErrLength)
+			}
+			x.fQueueId = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // NETDEV_A_QSTATS_SCOPE
 			if len(p) != 4 && len(p) != 8 {
@@ -3105,19 +4213,27 @@ func (x *QueueId) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *QueueId) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *QueueId) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -3134,13 +4250,58 @@ func (x *QueueId) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "queue-id", "NETDEV_A_QUEUE_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 3: // NETDEV_A_QUEUE_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "queue-id", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrLength)
 			}
-			x.fType = uint32(typed.Uint32At(p, raw, sb))
+			x.fType = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "queue-id", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "queue-id", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *QueueId) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "queue-id", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "queue-id", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NETDEV_A_QUEUE_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "queue-id", "NETDEV_A_QUEUE_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 3: // NETDEV_A_QUEUE_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "queue-id", "NETDEV_A_QUEUE_TYPE", raw, typed.ErrLength)
+			}
+			x.fType = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -3261,20 +4422,28 @@ func (x *Dmabuf) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Dmabuf) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Dmabuf) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -3291,16 +4460,16 @@ func (x *Dmabuf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_IFINDEX", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) < 1 {
 				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_IFINDEX", raw, typed.ErrRange)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // NETDEV_A_DMABUF_QUEUES
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_QUEUES", raw, typed.ErrLength)
 			}
-			if err := x.kQueues.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kQueues.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<1) != 0 {
@@ -3313,16 +4482,87 @@ func (x *Dmabuf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_FD", raw, typed.ErrLength)
 			}
-			x.fFd = uint32(typed.Uint32At(p, raw, sb))
+			x.fFd = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // NETDEV_A_DMABUF_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) < 1 {
 				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_ID", raw, typed.ErrRange)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dmabuf", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dmabuf", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Dmabuf) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dmabuf", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dmabuf", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NETDEV_A_DMABUF_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_IFINDEX", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) < 1 {
+				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_IFINDEX", raw, typed.ErrRange)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // NETDEV_A_DMABUF_QUEUES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_QUEUES", raw, typed.ErrLength)
+			}
+			if err := x.kQueues.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<1) != 0 {
+				x.fQueues.Add()
+			} else {
+				x.fQueues, x.sQueues = typed.NewMulti(rest, end-len(rest), 2, 1, x.mode), nil
+				x.has[0] |= 1 << 1
+			}
+		case 3: // NETDEV_A_DMABUF_FD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_FD", raw, typed.ErrLength)
+			}
+			x.fFd = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // NETDEV_A_DMABUF_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_ID", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) < 1 {
+				return o.Fail(end-len(rest), "dmabuf", "NETDEV_A_DMABUF_ID", raw, typed.ErrRange)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {

@@ -57,20 +57,28 @@ func (x *NetShaper) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *NetShaper) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *NetShaper) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -87,15 +95,55 @@ func (x *NetShaper) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_HANDLE", raw, typed.ErrLength)
 			}
-			if err := x.fHandle.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHandle
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "handle", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "handle", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NET_SHAPER_A_HANDLE_SCOPE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_SCOPE", raw, typed.ErrLength)
+						}
+						x.fScope = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // NET_SHAPER_A_HANDLE_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_ID", raw, typed.ErrLength)
+						}
+						x.fId = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "handle", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "handle", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // NET_SHAPER_A_METRIC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_METRIC", raw, typed.ErrLength)
 			}
-			x.fMetric = uint32(typed.Uint32At(p, raw, sb))
+			x.fMetric = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // NET_SHAPER_A_BW_MIN
 			if len(p) != 4 && len(p) != 8 {
@@ -119,33 +167,258 @@ func (x *NetShaper) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_PRIORITY", raw, typed.ErrLength)
 			}
-			x.fPriority = uint32(typed.Uint32At(p, raw, sb))
+			x.fPriority = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // NET_SHAPER_A_WEIGHT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_WEIGHT", raw, typed.ErrLength)
 			}
-			x.fWeight = uint32(typed.Uint32At(p, raw, sb))
+			x.fWeight = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // NET_SHAPER_A_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // NET_SHAPER_A_PARENT
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_PARENT", raw, typed.ErrLength)
 			}
-			if err := x.fParent.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fParent
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "handle", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "handle", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NET_SHAPER_A_HANDLE_SCOPE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_SCOPE", raw, typed.ErrLength)
+						}
+						x.fScope = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // NET_SHAPER_A_HANDLE_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_ID", raw, typed.ErrLength)
+						}
+						x.fId = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "handle", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "handle", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 8
 		case 10: // NET_SHAPER_A_LEAVES
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_LEAVES", raw, typed.ErrLength)
 			}
-			if err := x.kLeaves.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kLeaves.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<9) != 0 {
+				x.fLeaves.Add()
+			} else {
+				x.fLeaves, x.sLeaves = typed.NewMulti(rest, end-len(rest), 10, 1, x.mode), nil
+				x.has[0] |= 1 << 9
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "net-shaper", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "net-shaper", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *NetShaper) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "net-shaper", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "net-shaper", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NET_SHAPER_A_HANDLE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_HANDLE", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHandle
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "handle", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "handle", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NET_SHAPER_A_HANDLE_SCOPE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_SCOPE", raw, typed.ErrLength)
+						}
+						x.fScope = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // NET_SHAPER_A_HANDLE_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_ID", raw, typed.ErrLength)
+						}
+						x.fId = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "handle", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "handle", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // NET_SHAPER_A_METRIC
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_METRIC", raw, typed.ErrLength)
+			}
+			x.fMetric = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // NET_SHAPER_A_BW_MIN
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_BW_MIN", raw, typed.ErrLength)
+			}
+			x.fBwMin = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 2
+		case 4: // NET_SHAPER_A_BW_MAX
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_BW_MAX", raw, typed.ErrLength)
+			}
+			x.fBwMax = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 3
+		case 5: // NET_SHAPER_A_BURST
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_BURST", raw, typed.ErrLength)
+			}
+			x.fBurst = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 4
+		case 6: // NET_SHAPER_A_PRIORITY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_PRIORITY", raw, typed.ErrLength)
+			}
+			x.fPriority = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // NET_SHAPER_A_WEIGHT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_WEIGHT", raw, typed.ErrLength)
+			}
+			x.fWeight = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // NET_SHAPER_A_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // NET_SHAPER_A_PARENT
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_PARENT", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fParent
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "handle", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "handle", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NET_SHAPER_A_HANDLE_SCOPE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_SCOPE", raw, typed.ErrLength)
+						}
+						x.fScope = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // NET_SHAPER_A_HANDLE_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_ID", raw, typed.ErrLength)
+						}
+						x.fId = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "handle", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "handle", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 8
+		case 10: // NET_SHAPER_A_LEAVES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "net-shaper", "NET_SHAPER_A_LEAVES", raw, typed.ErrLength)
+			}
+			if err := x.kLeaves.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<9) != 0 {
@@ -474,19 +747,27 @@ func (x *Handle) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Handle) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Handle) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -503,13 +784,58 @@ func (x *Handle) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_SCOPE", raw, typed.ErrLength)
 			}
-			x.fScope = uint32(typed.Uint32At(p, raw, sb))
+			x.fScope = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // NET_SHAPER_A_HANDLE_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "handle", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "handle", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Handle) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "handle", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "handle", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NET_SHAPER_A_HANDLE_SCOPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_SCOPE", raw, typed.ErrLength)
+			}
+			x.fScope = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // NET_SHAPER_A_HANDLE_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -627,19 +953,27 @@ func (x *LeafInfo) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *LeafInfo) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *LeafInfo) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -656,21 +990,154 @@ func (x *LeafInfo) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "leaf-info", "NET_SHAPER_A_HANDLE", raw, typed.ErrLength)
 			}
-			if err := x.fHandle.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHandle
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "handle", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "handle", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NET_SHAPER_A_HANDLE_SCOPE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_SCOPE", raw, typed.ErrLength)
+						}
+						x.fScope = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // NET_SHAPER_A_HANDLE_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_ID", raw, typed.ErrLength)
+						}
+						x.fId = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "handle", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "handle", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 6: // NET_SHAPER_A_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "leaf-info", "NET_SHAPER_A_PRIORITY", raw, typed.ErrLength)
 			}
-			x.fPriority = uint32(typed.Uint32At(p, raw, sb))
+			x.fPriority = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 7: // NET_SHAPER_A_WEIGHT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "leaf-info", "NET_SHAPER_A_WEIGHT", raw, typed.ErrLength)
 			}
-			x.fWeight = uint32(typed.Uint32At(p, raw, sb))
+			x.fWeight = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "leaf-info", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "leaf-info", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *LeafInfo) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "leaf-info", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "leaf-info", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NET_SHAPER_A_HANDLE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "leaf-info", "NET_SHAPER_A_HANDLE", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHandle
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "handle", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "handle", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NET_SHAPER_A_HANDLE_SCOPE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_SCOPE", raw, typed.ErrLength)
+						}
+						x.fScope = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // NET_SHAPER_A_HANDLE_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "handle", "NET_SHAPER_A_HANDLE_ID", raw, typed.ErrLength)
+						}
+						x.fId = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "handle", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "handle", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 6: // NET_SHAPER_A_PRIORITY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "leaf-info", "NET_SHAPER_A_PRIORITY", raw, typed.ErrLength)
+			}
+			x.fPriority = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 7: // NET_SHAPER_A_WEIGHT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "leaf-info", "NET_SHAPER_A_WEIGHT", raw, typed.ErrLength)
+			}
+			x.fWeight = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
@@ -815,19 +1282,27 @@ func (x *Caps) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Caps) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Caps) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -844,13 +1319,98 @@ func (x *Caps) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // NET_SHAPER_A_CAPS_SCOPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SCOPE", raw, typed.ErrLength)
 			}
-			x.fScope = uint32(typed.Uint32At(p, raw, sb))
+			x.fScope = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // NET_SHAPER_A_CAPS_SUPPORT_METRIC_BPS
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_METRIC_BPS", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 2
+		case 4: // NET_SHAPER_A_CAPS_SUPPORT_METRIC_PPS
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_METRIC_PPS", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 3
+		case 5: // NET_SHAPER_A_CAPS_SUPPORT_NESTING
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_NESTING", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 4
+		case 6: // NET_SHAPER_A_CAPS_SUPPORT_BW_MIN
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_BW_MIN", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 5
+		case 7: // NET_SHAPER_A_CAPS_SUPPORT_BW_MAX
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_BW_MAX", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 6
+		case 8: // NET_SHAPER_A_CAPS_SUPPORT_BURST
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_BURST", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 7
+		case 9: // NET_SHAPER_A_CAPS_SUPPORT_PRIORITY
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_PRIORITY", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 8
+		case 10: // NET_SHAPER_A_CAPS_SUPPORT_WEIGHT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SUPPORT_WEIGHT", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 9
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "caps", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "caps", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Caps) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "caps", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "caps", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NET_SHAPER_A_CAPS_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // NET_SHAPER_A_CAPS_SCOPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "caps", "NET_SHAPER_A_CAPS_SCOPE", raw, typed.ErrLength)
+			}
+			x.fScope = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // NET_SHAPER_A_CAPS_SUPPORT_METRIC_BPS
 			if len(p) != 0 {

@@ -47,20 +47,28 @@ func (x *RpcStatus) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *RpcStatus) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *RpcStatus) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -83,13 +91,13 @@ func (x *RpcStatus) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // NFSD_A_RPC_STATUS_PROG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_PROG", raw, typed.ErrLength)
 			}
-			x.fProg = uint32(typed.Uint32At(p, raw, sb))
+			x.fProg = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // NFSD_A_RPC_STATUS_VERSION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -101,13 +109,123 @@ func (x *RpcStatus) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_PROC", raw, typed.ErrLength)
 			}
-			x.fProc = uint32(typed.Uint32At(p, raw, sb))
+			x.fProc = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // NFSD_A_RPC_STATUS_SERVICE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_SERVICE_TIME", raw, typed.ErrLength)
 			}
-			x.fServiceTime = int64(typed.Uint64At(p, raw, sb))
+			x.fServiceTime = int64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 5
+		case 8: // NFSD_A_RPC_STATUS_SADDR4
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_SADDR4", raw, typed.ErrLength)
+			}
+			x.fSaddr4 = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 6
+		case 9: // NFSD_A_RPC_STATUS_DADDR4
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_DADDR4", raw, typed.ErrLength)
+			}
+			x.fDaddr4 = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 7
+		case 10: // NFSD_A_RPC_STATUS_SADDR6
+			x.fSaddr6 = p
+			x.has[0] |= 1 << 8
+		case 11: // NFSD_A_RPC_STATUS_DADDR6
+			x.fDaddr6 = p
+			x.has[0] |= 1 << 9
+		case 12: // NFSD_A_RPC_STATUS_SPORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_SPORT", raw, typed.ErrLength)
+			}
+			x.fSport = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 10
+		case 13: // NFSD_A_RPC_STATUS_DPORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_DPORT", raw, typed.ErrLength)
+			}
+			x.fDport = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 11
+		case 14: // NFSD_A_RPC_STATUS_COMPOUND_OPS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_COMPOUND_OPS", raw, typed.ErrLength)
+			}
+			if x.has[0]&(1<<12) != 0 {
+				x.fCompoundOps.Add()
+			} else {
+				x.fCompoundOps, x.sCompoundOps = typed.NewMulti(rest, end-len(rest), 14, 1, x.mode), nil
+				x.has[0] |= 1 << 12
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "rpc-status", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "rpc-status", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *RpcStatus) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "rpc-status", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "rpc-status", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFSD_A_RPC_STATUS_XID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_XID", raw, typed.ErrLength)
+			}
+			x.fXid = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // NFSD_A_RPC_STATUS_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // NFSD_A_RPC_STATUS_PROG
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_PROG", raw, typed.ErrLength)
+			}
+			x.fProg = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // NFSD_A_RPC_STATUS_VERSION
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_VERSION", raw, typed.ErrLength)
+			}
+			x.fVersion = uint8(p[0])
+			x.has[0] |= 1 << 3
+		case 5: // NFSD_A_RPC_STATUS_PROC
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_PROC", raw, typed.ErrLength)
+			}
+			x.fProc = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // NFSD_A_RPC_STATUS_SERVICE_TIME
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "rpc-status", "NFSD_A_RPC_STATUS_SERVICE_TIME", raw, typed.ErrLength)
+			}
+			x.fServiceTime = int64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 5
 		case 8: // NFSD_A_RPC_STATUS_SADDR4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -523,20 +641,28 @@ func (x *Server) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Server) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Server) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -563,13 +689,75 @@ func (x *Server) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "server", "NFSD_A_SERVER_GRACETIME", raw, typed.ErrLength)
 			}
-			x.fGracetime = uint32(typed.Uint32At(p, raw, sb))
+			x.fGracetime = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // NFSD_A_SERVER_LEASETIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "server", "NFSD_A_SERVER_LEASETIME", raw, typed.ErrLength)
 			}
-			x.fLeasetime = uint32(typed.Uint32At(p, raw, sb))
+			x.fLeasetime = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // NFSD_A_SERVER_SCOPE
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "server", "NFSD_A_SERVER_SCOPE", raw, typed.ErrString)
+			}
+			x.fScope = p
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "server", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "server", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Server) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "server", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "server", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFSD_A_SERVER_THREADS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "server", "NFSD_A_SERVER_THREADS", raw, typed.ErrLength)
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fThreads.Add()
+			} else {
+				x.fThreads, x.sThreads = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		case 2: // NFSD_A_SERVER_GRACETIME
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "server", "NFSD_A_SERVER_GRACETIME", raw, typed.ErrLength)
+			}
+			x.fGracetime = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // NFSD_A_SERVER_LEASETIME
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "server", "NFSD_A_SERVER_LEASETIME", raw, typed.ErrLength)
+			}
+			x.fLeasetime = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // NFSD_A_SERVER_SCOPE
 			if !typed.CheckString(p, true, 0) {
@@ -761,19 +949,27 @@ func (x *Version) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Version) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Version) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -790,13 +986,63 @@ func (x *Version) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "version", "NFSD_A_VERSION_MAJOR", raw, typed.ErrLength)
 			}
-			x.fMajor = uint32(typed.Uint32At(p, raw, sb))
+			x.fMajor = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // NFSD_A_VERSION_MINOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "version", "NFSD_A_VERSION_MINOR", raw, typed.ErrLength)
 			}
-			x.fMinor = uint32(typed.Uint32At(p, raw, sb))
+			x.fMinor = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // NFSD_A_VERSION_ENABLED
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "version", "NFSD_A_VERSION_ENABLED", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "version", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "version", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Version) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "version", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "version", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFSD_A_VERSION_MAJOR
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "version", "NFSD_A_VERSION_MAJOR", raw, typed.ErrLength)
+			}
+			x.fMajor = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // NFSD_A_VERSION_MINOR
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "version", "NFSD_A_VERSION_MINOR", raw, typed.ErrLength)
+			}
+			x.fMinor = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // NFSD_A_VERSION_ENABLED
 			if len(p) != 0 {
@@ -939,20 +1185,28 @@ func (x *ServerProto) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ServerProto) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ServerProto) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -969,7 +1223,54 @@ func (x *ServerProto) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "server-proto", "NFSD_A_SERVER_PROTO_VERSION", raw, typed.ErrLength)
 			}
-			if err := x.kVersion.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kVersion.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fVersion.Add()
+			} else {
+				x.fVersion, x.sVersion = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "server-proto", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "server-proto", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ServerProto) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "server-proto", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "server-proto", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFSD_A_SERVER_PROTO_VERSION
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "server-proto", "NFSD_A_SERVER_PROTO_VERSION", raw, typed.ErrLength)
+			}
+			if err := x.kVersion.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -1088,19 +1389,69 @@ func (x *Sock) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Sock) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Sock) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "sock", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "sock", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFSD_A_SOCK_ADDR
+			x.fAddr = p
+			x.has[0] |= 1 << 0
+		case 2: // NFSD_A_SOCK_TRANSPORT_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "sock", "NFSD_A_SOCK_TRANSPORT_NAME", raw, typed.ErrString)
+			}
+			x.fTransportName = p
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "sock", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "sock", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Sock) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1252,20 +1603,28 @@ func (x *ServerSock) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ServerSock) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ServerSock) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1282,7 +1641,54 @@ func (x *ServerSock) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "server-sock", "NFSD_A_SERVER_SOCK_ADDR", raw, typed.ErrLength)
 			}
-			if err := x.kAddr.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kAddr.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fAddr.Add()
+			} else {
+				x.fAddr, x.sAddr = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "server-sock", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "server-sock", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ServerSock) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "server-sock", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "server-sock", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFSD_A_SERVER_SOCK_ADDR
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "server-sock", "NFSD_A_SERVER_SOCK_ADDR", raw, typed.ErrLength)
+			}
+			if err := x.kAddr.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -1401,19 +1807,27 @@ func (x *PoolMode) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *PoolMode) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *PoolMode) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1436,7 +1850,52 @@ func (x *PoolMode) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pool-mode", "NFSD_A_POOL_MODE_NPOOLS", raw, typed.ErrLength)
 			}
-			x.fNpools = uint32(typed.Uint32At(p, raw, sb))
+			x.fNpools = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "pool-mode", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "pool-mode", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *PoolMode) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "pool-mode", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "pool-mode", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFSD_A_POOL_MODE_MODE
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "pool-mode", "NFSD_A_POOL_MODE_MODE", raw, typed.ErrString)
+			}
+			x.fMode = p
+			x.has[0] |= 1 << 0
+		case 2: // NFSD_A_POOL_MODE_NPOOLS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pool-mode", "NFSD_A_POOL_MODE_NPOOLS", raw, typed.ErrLength)
+			}
+			x.fNpools = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {

@@ -180,19 +180,66 @@ func (x *Empty) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Empty) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Empty) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "empty-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "empty-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_EMPTY_ATTRS_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "empty-attrs", "NFTABLES_A_EMPTY_ATTRS_NAME", raw, typed.ErrString)
+			}
+			x.fName = p
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "empty-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "empty-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Empty) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -316,19 +363,66 @@ func (x *Batch) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Batch) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Batch) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "batch-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "batch-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_BATCH_ATTRS_GENID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "batch-attrs", "NFTABLES_A_BATCH_ATTRS_GENID", raw, typed.ErrLength)
+			}
+			x.fGenid = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "batch-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "batch-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Batch) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -443,19 +537,87 @@ func (x *Table) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Table) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Table) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "table-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "table-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_TABLE_ATTRS_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_NAME", raw, typed.ErrString)
+			}
+			x.fName = p
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_TABLE_ATTRS_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_TABLE_ATTRS_USE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_USE", raw, typed.ErrLength)
+			}
+			x.fUse = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		case 4: // NFTABLES_A_TABLE_ATTRS_HANDLE
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "table-attrs", "NFTABLES_A_TABLE_ATTRS_HANDLE", raw, typed.ErrLength)
+			}
+			x.fHandle = uint64(typed.Uint64(p, typed.BigSwap))
+			x.has[0] |= 1 << 3
+		case 6: // NFTABLES_A_TABLE_ATTRS_USERDATA
+			x.fUserdata = p
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "table-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "table-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Table) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -699,19 +861,27 @@ func (x *Chain) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Chain) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Chain) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -746,8 +916,62 @@ func (x *Chain) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_HOOK", raw, typed.ErrLength)
 			}
-			if err := x.fHook.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHook
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "nft-hook-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "nft-hook-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_NFT_HOOK_ATTRS_NUM
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_NUM", raw, typed.ErrLength)
+						}
+						x.fNum = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY", raw, typed.ErrLength)
+						}
+						x.fPriority = int32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 1
+					case 3: // NFTABLES_A_NFT_HOOK_ATTRS_DEV
+						if len(p) == 0 {
+							return o.Fail(end-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_DEV", raw, typed.ErrString)
+						}
+						x.fDev = p
+						x.has[0] |= 1 << 2
+					case 4: // NFTABLES_A_NFT_HOOK_ATTRS_DEVS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_DEVS", raw, typed.ErrLength)
+						}
+						if err := x.fDevs.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "nft-hook-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "nft-hook-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_CHAIN_ATTRS_POLICY
@@ -772,8 +996,242 @@ func (x *Chain) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_COUNTERS", raw, typed.ErrLength)
 			}
-			if err := x.fCounters.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fCounters
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "nft-counter-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "nft-counter-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_NFT_COUNTER_ATTRS_BYTES
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "nft-counter-attrs", "NFTABLES_A_NFT_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
+						}
+						x.fBytes = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_NFT_COUNTER_ATTRS_PACKETS
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "nft-counter-attrs", "NFTABLES_A_NFT_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
+						}
+						x.fPackets = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "nft-counter-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "nft-counter-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 7
+		case 10: // NFTABLES_A_CHAIN_ATTRS_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 8
+		case 11: // NFTABLES_A_CHAIN_ATTRS_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 9
+		case 12: // NFTABLES_A_CHAIN_ATTRS_USERDATA
+			x.fUserdata = p
+			x.has[0] |= 1 << 10
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "chain-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "chain-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Chain) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "chain-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "chain-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_CHAIN_ATTRS_TABLE
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_TABLE", raw, typed.ErrString)
+			}
+			x.fTable = p
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_CHAIN_ATTRS_HANDLE
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_HANDLE", raw, typed.ErrLength)
+			}
+			x.fHandle = uint64(typed.Uint64(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_CHAIN_ATTRS_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_NAME", raw, typed.ErrString)
+			}
+			x.fName = p
+			x.has[0] |= 1 << 2
+		case 4: // NFTABLES_A_CHAIN_ATTRS_HOOK
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_HOOK", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHook
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "nft-hook-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "nft-hook-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_NFT_HOOK_ATTRS_NUM
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_NUM", raw, typed.ErrLength)
+						}
+						x.fNum = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY", raw, typed.ErrLength)
+						}
+						x.fPriority = int32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 1
+					case 3: // NFTABLES_A_NFT_HOOK_ATTRS_DEV
+						if len(p) == 0 {
+							return o.Fail(end-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_DEV", raw, typed.ErrString)
+						}
+						x.fDev = p
+						x.has[0] |= 1 << 2
+					case 4: // NFTABLES_A_NFT_HOOK_ATTRS_DEVS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_DEVS", raw, typed.ErrLength)
+						}
+						if err := x.fDevs.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "nft-hook-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "nft-hook-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 3
+		case 5: // NFTABLES_A_CHAIN_ATTRS_POLICY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_POLICY", raw, typed.ErrLength)
+			}
+			x.fPolicy = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 4
+		case 6: // NFTABLES_A_CHAIN_ATTRS_USE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_USE", raw, typed.ErrLength)
+			}
+			x.fUse = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 5
+		case 7: // NFTABLES_A_CHAIN_ATTRS_TYPE
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_TYPE", raw, typed.ErrString)
+			}
+			x.fType = p
+			x.has[0] |= 1 << 6
+		case 8: // NFTABLES_A_CHAIN_ATTRS_COUNTERS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "chain-attrs", "NFTABLES_A_CHAIN_ATTRS_COUNTERS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fCounters
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "nft-counter-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "nft-counter-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_NFT_COUNTER_ATTRS_BYTES
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "nft-counter-attrs", "NFTABLES_A_NFT_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
+						}
+						x.fBytes = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_NFT_COUNTER_ATTRS_PACKETS
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "nft-counter-attrs", "NFTABLES_A_NFT_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
+						}
+						x.fPackets = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "nft-counter-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "nft-counter-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 7
 		case 10: // NFTABLES_A_CHAIN_ATTRS_FLAGS
@@ -1156,19 +1614,72 @@ func (x *Counter) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Counter) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Counter) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "counter-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "counter-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_COUNTER_ATTRS_BYTES
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "counter-attrs", "NFTABLES_A_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
+			}
+			x.fBytes = uint64(typed.Uint64(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_COUNTER_ATTRS_PACKETS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "counter-attrs", "NFTABLES_A_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
+			}
+			x.fPackets = uint64(typed.Uint64(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "counter-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "counter-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Counter) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1310,19 +1821,27 @@ func (x *NftHook) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *NftHook) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *NftHook) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1357,7 +1876,66 @@ func (x *NftHook) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_DEVS", raw, typed.ErrLength)
 			}
-			if err := x.fDevs.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fDevs.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "nft-hook-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "nft-hook-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *NftHook) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "nft-hook-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "nft-hook-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_NFT_HOOK_ATTRS_NUM
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_NUM", raw, typed.ErrLength)
+			}
+			x.fNum = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_PRIORITY", raw, typed.ErrLength)
+			}
+			x.fPriority = int32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_NFT_HOOK_ATTRS_DEV
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_DEV", raw, typed.ErrString)
+			}
+			x.fDev = p
+			x.has[0] |= 1 << 2
+		case 4: // NFTABLES_A_NFT_HOOK_ATTRS_DEVS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "nft-hook-attrs", "NFTABLES_A_NFT_HOOK_ATTRS_DEVS", raw, typed.ErrLength)
+			}
+			if err := x.fDevs.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
@@ -1539,20 +2117,72 @@ func (x *HookDev) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *HookDev) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *HookDev) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "hook-dev-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "hook-dev-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_HOOK_DEV_ATTRS_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "hook-dev-attrs", "NFTABLES_A_HOOK_DEV_ATTRS_NAME", raw, typed.ErrString)
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fName.Add()
+			} else {
+				x.fName, x.sName = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "hook-dev-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "hook-dev-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *HookDev) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1686,19 +2316,27 @@ func (x *NftCounter) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *NftCounter) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *NftCounter) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1715,13 +2353,58 @@ func (x *NftCounter) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "nft-counter-attrs", "NFTABLES_A_NFT_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
 			}
-			x.fBytes = uint64(typed.Uint64At(p, raw, sb))
+			x.fBytes = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_NFT_COUNTER_ATTRS_PACKETS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "nft-counter-attrs", "NFTABLES_A_NFT_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
 			}
-			x.fPackets = uint64(typed.Uint64At(p, raw, sb))
+			x.fPackets = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "nft-counter-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "nft-counter-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *NftCounter) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "nft-counter-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "nft-counter-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_NFT_COUNTER_ATTRS_BYTES
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "nft-counter-attrs", "NFTABLES_A_NFT_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
+			}
+			x.fBytes = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_NFT_COUNTER_ATTRS_PACKETS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "nft-counter-attrs", "NFTABLES_A_NFT_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
+			}
+			x.fPackets = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -1846,19 +2529,27 @@ func (x *Rule) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Rule) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Rule) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1893,7 +2584,7 @@ func (x *Rule) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_EXPRESSIONS", raw, typed.ErrLength)
 			}
-			if err := x.fExpressions.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fExpressions.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
@@ -1901,8 +2592,42 @@ func (x *Rule) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_COMPAT", raw, typed.ErrLength)
 			}
-			if err := x.fCompat.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fCompat
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "rule-compat-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "rule-compat-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_RULE_COMPAT_ATTRS_PROTO
+						x.fProto = p
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_RULE_COMPAT_ATTRS_FLAGS
+						x.fFlags = p
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "rule-compat-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "rule-compat-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 4
 		case 6: // NFTABLES_A_RULE_ATTRS_POSITION
@@ -1918,19 +2643,147 @@ func (x *Rule) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 10: // NFTABLES_A_RULE_ATTRS_POSITION_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_POSITION_ID", raw, typed.ErrLength)
 			}
-			x.fPositionId = uint32(typed.Uint32At(p, raw, sb))
+			x.fPositionId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 11: // NFTABLES_A_RULE_ATTRS_CHAIN_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_CHAIN_ID", raw, typed.ErrLength)
 			}
-			x.fChainId = uint32(typed.Uint32At(p, raw, sb))
+			x.fChainId = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 9
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "rule-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "rule-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Rule) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "rule-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "rule-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_RULE_ATTRS_TABLE
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_TABLE", raw, typed.ErrString)
+			}
+			x.fTable = p
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_RULE_ATTRS_CHAIN
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_CHAIN", raw, typed.ErrString)
+			}
+			x.fChain = p
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_RULE_ATTRS_HANDLE
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_HANDLE", raw, typed.ErrLength)
+			}
+			x.fHandle = uint64(typed.Uint64(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		case 4: // NFTABLES_A_RULE_ATTRS_EXPRESSIONS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_EXPRESSIONS", raw, typed.ErrLength)
+			}
+			if err := x.fExpressions.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 3
+		case 5: // NFTABLES_A_RULE_ATTRS_COMPAT
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_COMPAT", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fCompat
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "rule-compat-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "rule-compat-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_RULE_COMPAT_ATTRS_PROTO
+						x.fProto = p
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_RULE_COMPAT_ATTRS_FLAGS
+						x.fFlags = p
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "rule-compat-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "rule-compat-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 4
+		case 6: // NFTABLES_A_RULE_ATTRS_POSITION
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_POSITION", raw, typed.ErrLength)
+			}
+			x.fPosition = uint64(typed.Uint64(p, typed.BigSwap))
+			x.has[0] |= 1 << 5
+		case 7: // NFTABLES_A_RULE_ATTRS_USERDATA
+			x.fUserdata = p
+			x.has[0] |= 1 << 6
+		case 9: // NFTABLES_A_RULE_ATTRS_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 10: // NFTABLES_A_RULE_ATTRS_POSITION_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_POSITION_ID", raw, typed.ErrLength)
+			}
+			x.fPositionId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 11: // NFTABLES_A_RULE_ATTRS_CHAIN_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "rule-attrs", "NFTABLES_A_RULE_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+			}
+			x.fChainId = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
@@ -2263,20 +3116,28 @@ func (x *ExprList) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ExprList) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ExprList) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -2293,7 +3154,54 @@ func (x *ExprList) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "expr-list-attrs", "NFTABLES_A_EXPR_LIST_ATTRS_ELEM", raw, typed.ErrLength)
 			}
-			if err := x.kElem.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kElem.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fElem.Add()
+			} else {
+				x.fElem, x.sElem = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "expr-list-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "expr-list-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ExprList) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "expr-list-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "expr-list-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_EXPR_LIST_ATTRS_ELEM
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "expr-list-attrs", "NFTABLES_A_EXPR_LIST_ATTRS_ELEM", raw, typed.ErrLength)
+			}
+			if err := x.kElem.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -2412,21 +3320,29 @@ func (x *Expr) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Expr) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Expr) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	var subData []byte
 	var subDataOff int
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -2465,82 +3381,218 @@ func (x *Expr) decode(b []byte, o *typed.Options, base int) error {
 			switch string(typed.CString(x.fName)) {
 			case "bitwise":
 				x.fData.format = 1
-				if err := x.fData.sBitwise.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sBitwise.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "cmp":
 				x.fData.format = 2
-				if err := x.fData.sCmp.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sCmp.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "counter":
 				x.fData.format = 3
-				if err := x.fData.sCounter.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sCounter.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "ct":
 				x.fData.format = 4
-				if err := x.fData.sCt.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sCt.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "fib":
 				x.fData.format = 5
-				if err := x.fData.sFib.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sFib.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "flow_offload":
 				x.fData.format = 6
-				if err := x.fData.sFlowOffload.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sFlowOffload.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "immediate":
 				x.fData.format = 7
-				if err := x.fData.sImmediate.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sImmediate.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "lookup":
 				x.fData.format = 8
-				if err := x.fData.sLookup.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sLookup.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "meta":
 				x.fData.format = 9
-				if err := x.fData.sMeta.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sMeta.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "nat":
 				x.fData.format = 10
-				if err := x.fData.sNat.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sNat.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "objref":
 				x.fData.format = 11
-				if err := x.fData.sObjref.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sObjref.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "payload":
 				x.fData.format = 12
-				if err := x.fData.sPayload.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sPayload.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "quota":
 				x.fData.format = 13
-				if err := x.fData.sQuota.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sQuota.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "reject":
 				x.fData.format = 14
-				if err := x.fData.sReject.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sReject.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "target":
 				x.fData.format = 15
-				if err := x.fData.sTarget.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sTarget.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "tproxy":
 				x.fData.format = 16
-				if err := x.fData.sTproxy.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sTproxy.decodeHost(p[0:], o, at+0); err != nil {
+					return err
+				}
+			default:
+				if o.ReportUnknown {
+					return o.Fail(at-4, "expr-attrs", "NFTABLES_A_EXPR_ATTRS_DATA", 0, typed.ErrSelector)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (x *Expr) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	var subData []byte
+	var subDataOff int
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "expr-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "expr-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_EXPR_ATTRS_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "expr-attrs", "NFTABLES_A_EXPR_ATTRS_NAME", raw, typed.ErrString)
+			}
+			x.fName = p
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_EXPR_ATTRS_DATA
+			subData, subDataOff = p, end-len(rest)+4
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "expr-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "expr-attrs", "", 0, typed.ErrTrailing)
+	}
+	if x.has[0]&(1<<1) != 0 {
+		p, at := subData, subDataOff
+		x.fData.format, x.fData.raw, x.fData.off, x.fData.mode = 0, p, at, o.Prepared()
+		if x.has[0]&(1<<0) != 0 {
+			switch string(typed.CString(x.fName)) {
+			case "bitwise":
+				x.fData.format = 1
+				if err := x.fData.sBitwise.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "cmp":
+				x.fData.format = 2
+				if err := x.fData.sCmp.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "counter":
+				x.fData.format = 3
+				if err := x.fData.sCounter.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "ct":
+				x.fData.format = 4
+				if err := x.fData.sCt.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "fib":
+				x.fData.format = 5
+				if err := x.fData.sFib.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "flow_offload":
+				x.fData.format = 6
+				if err := x.fData.sFlowOffload.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "immediate":
+				x.fData.format = 7
+				if err := x.fData.sImmediate.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "lookup":
+				x.fData.format = 8
+				if err := x.fData.sLookup.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "meta":
+				x.fData.format = 9
+				if err := x.fData.sMeta.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "nat":
+				x.fData.format = 10
+				if err := x.fData.sNat.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "objref":
+				x.fData.format = 11
+				if err := x.fData.sObjref.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "payload":
+				x.fData.format = 12
+				if err := x.fData.sPayload.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "quota":
+				x.fData.format = 13
+				if err := x.fData.sQuota.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "reject":
+				x.fData.format = 14
+				if err := x.fData.sReject.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "target":
+				x.fData.format = 15
+				if err := x.fData.sTarget.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "tproxy":
+				x.fData.format = 16
+				if err := x.fData.sTproxy.decodeSwap(p[0:], o, at+0); err != nil {
 					return err
 				}
 			default:
@@ -3178,19 +4230,66 @@ func (x *RuleCompat) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *RuleCompat) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *RuleCompat) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "rule-compat-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "rule-compat-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_RULE_COMPAT_ATTRS_PROTO
+			x.fProto = p
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_RULE_COMPAT_ATTRS_FLAGS
+			x.fFlags = p
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "rule-compat-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "rule-compat-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *RuleCompat) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -3343,20 +4442,28 @@ func (x *Set) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Set) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Set) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -3421,7 +4528,7 @@ func (x *Set) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_DESC", raw, typed.ErrLength)
 			}
-			if err := x.fDesc.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fDesc.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 8
@@ -3429,19 +4536,19 @@ func (x *Set) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 11: // NFTABLES_A_SET_ATTRS_TIMEOUT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fTimeout = uint64(typed.Uint64At(p, raw, sb))
+			x.fTimeout = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 10
 		case 12: // NFTABLES_A_SET_ATTRS_GC_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_GC_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fGcInterval = uint32(typed.Uint32At(p, raw, sb))
+			x.fGcInterval = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 11
 		case 13: // NFTABLES_A_SET_ATTRS_USERDATA
 			x.fUserdata = p
@@ -3462,7 +4569,7 @@ func (x *Set) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_EXPR", raw, typed.ErrLength)
 			}
-			if err := x.kExpr.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kExpr.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<15) != 0 {
@@ -3475,7 +4582,151 @@ func (x *Set) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_EXPRESSIONS", raw, typed.ErrLength)
 			}
-			if err := x.fExpressions.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fExpressions.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 16
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "set-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "set-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Set) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "set-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "set-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_SET_ATTRS_TABLE
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_TABLE", raw, typed.ErrString)
+			}
+			x.fTable = p
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_SET_ATTRS_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_NAME", raw, typed.ErrString)
+			}
+			x.fName = p
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_SET_ATTRS_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		case 4: // NFTABLES_A_SET_ATTRS_KEY_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_KEY_TYPE", raw, typed.ErrLength)
+			}
+			x.fKeyType = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 3
+		case 5: // NFTABLES_A_SET_ATTRS_KEY_LEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_KEY_LEN", raw, typed.ErrLength)
+			}
+			x.fKeyLen = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 4
+		case 6: // NFTABLES_A_SET_ATTRS_DATA_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_DATA_TYPE", raw, typed.ErrLength)
+			}
+			x.fDataType = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 5
+		case 7: // NFTABLES_A_SET_ATTRS_DATA_LEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_DATA_LEN", raw, typed.ErrLength)
+			}
+			x.fDataLen = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 6
+		case 8: // NFTABLES_A_SET_ATTRS_POLICY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_POLICY", raw, typed.ErrLength)
+			}
+			x.fPolicy = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 7
+		case 9: // NFTABLES_A_SET_ATTRS_DESC
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_DESC", raw, typed.ErrLength)
+			}
+			if err := x.fDesc.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 8
+		case 10: // NFTABLES_A_SET_ATTRS_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 11: // NFTABLES_A_SET_ATTRS_TIMEOUT
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_TIMEOUT", raw, typed.ErrLength)
+			}
+			x.fTimeout = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 10
+		case 12: // NFTABLES_A_SET_ATTRS_GC_INTERVAL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_GC_INTERVAL", raw, typed.ErrLength)
+			}
+			x.fGcInterval = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 11
+		case 13: // NFTABLES_A_SET_ATTRS_USERDATA
+			x.fUserdata = p
+			x.has[0] |= 1 << 12
+		case 15: // NFTABLES_A_SET_ATTRS_OBJ_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_OBJ_TYPE", raw, typed.ErrLength)
+			}
+			x.fObjType = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 13
+		case 16: // NFTABLES_A_SET_ATTRS_HANDLE
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_HANDLE", raw, typed.ErrLength)
+			}
+			x.fHandle = uint64(typed.Uint64(p, typed.BigSwap))
+			x.has[0] |= 1 << 14
+		case 17: // NFTABLES_A_SET_ATTRS_EXPR
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_EXPR", raw, typed.ErrLength)
+			}
+			if err := x.kExpr.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<15) != 0 {
+				x.fExpr.Add()
+			} else {
+				x.fExpr, x.sExpr = typed.NewMulti(rest, end-len(rest), 17, 1, x.mode), nil
+				x.has[0] |= 1 << 15
+			}
+		case 18: // NFTABLES_A_SET_ATTRS_EXPRESSIONS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "set-attrs", "NFTABLES_A_SET_ATTRS_EXPRESSIONS", raw, typed.ErrLength)
+			}
+			if err := x.fExpressions.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 16
@@ -3982,20 +5233,28 @@ func (x *SetDesc) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *SetDesc) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *SetDesc) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -4018,7 +5277,60 @@ func (x *SetDesc) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "set-desc-attrs", "NFTABLES_A_SET_DESC_ATTRS_CONCAT", raw, typed.ErrLength)
 			}
-			if err := x.kConcat.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kConcat.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<1) != 0 {
+				x.fConcat.Add()
+			} else {
+				x.fConcat, x.sConcat = typed.NewMulti(rest, end-len(rest), 2, 1, x.mode), nil
+				x.has[0] |= 1 << 1
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "set-desc-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "set-desc-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *SetDesc) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "set-desc-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "set-desc-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_SET_DESC_ATTRS_SIZE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "set-desc-attrs", "NFTABLES_A_SET_DESC_ATTRS_SIZE", raw, typed.ErrLength)
+			}
+			x.fSize = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_SET_DESC_ATTRS_CONCAT
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "set-desc-attrs", "NFTABLES_A_SET_DESC_ATTRS_CONCAT", raw, typed.ErrLength)
+			}
+			if err := x.kConcat.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<1) != 0 {
@@ -4158,19 +5470,27 @@ func (x *SetDescConcat) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *SetDescConcat) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *SetDescConcat) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -4187,8 +5507,117 @@ func (x *SetDescConcat) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "set-desc-concat-attrs", "NFTABLES_A_SET_DESC_CONCAT_ATTRS_ELEM", raw, typed.ErrLength)
 			}
-			if err := x.fElem.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fElem
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "set-field-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "set-field-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_SET_FIELD_ATTRS_LEN
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "set-field-attrs", "NFTABLES_A_SET_FIELD_ATTRS_LEN", raw, typed.ErrLength)
+						}
+						x.fLen = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "set-field-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "set-field-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "set-desc-concat-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "set-desc-concat-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *SetDescConcat) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "set-desc-concat-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "set-desc-concat-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_SET_DESC_CONCAT_ATTRS_ELEM
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "set-desc-concat-attrs", "NFTABLES_A_SET_DESC_CONCAT_ATTRS_ELEM", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fElem
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "set-field-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "set-field-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_SET_FIELD_ATTRS_LEN
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "set-field-attrs", "NFTABLES_A_SET_FIELD_ATTRS_LEN", raw, typed.ErrLength)
+						}
+						x.fLen = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "set-field-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "set-field-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		default:
@@ -4289,19 +5718,66 @@ func (x *SetField) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *SetField) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *SetField) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "set-field-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "set-field-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_SET_FIELD_ATTRS_LEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "set-field-attrs", "NFTABLES_A_SET_FIELD_ATTRS_LEN", raw, typed.ErrLength)
+			}
+			x.fLen = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "set-field-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "set-field-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *SetField) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -4414,20 +5890,28 @@ func (x *SetList) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *SetList) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *SetList) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -4444,7 +5928,54 @@ func (x *SetList) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "set-list-attrs", "NFTABLES_A_SET_LIST_ATTRS_ELEM", raw, typed.ErrLength)
 			}
-			if err := x.kElem.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kElem.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fElem.Add()
+			} else {
+				x.fElem, x.sElem = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "set-list-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "set-list-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *SetList) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "set-list-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "set-list-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_SET_LIST_ATTRS_ELEM
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "set-list-attrs", "NFTABLES_A_SET_LIST_ATTRS_ELEM", raw, typed.ErrLength)
+			}
+			if err := x.kElem.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -4571,19 +6102,27 @@ func (x *Setelem) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Setelem) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Setelem) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -4600,16 +6139,186 @@ func (x *Setelem) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_KEY", raw, typed.ErrLength)
 			}
-			if err := x.fKey.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fKey
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_DATA_ATTRS_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_DATA_ATTRS_VERDICT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fVerdict
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+									}
+									x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 0
+								case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
+									if len(p) == 0 {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+									}
+									x.fChain = p
+									x.has[0] |= 1 << 1
+								case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+									}
+									x.fChainId = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "data-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_SETELEM_ATTRS_DATA
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_DATA", raw, typed.ErrLength)
 			}
-			if err := x.fData.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fData
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_DATA_ATTRS_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_DATA_ATTRS_VERDICT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fVerdict
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+									}
+									x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 0
+								case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
+									if len(p) == 0 {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+									}
+									x.fChain = p
+									x.has[0] |= 1 << 1
+								case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+									}
+									x.fChainId = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "data-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 3: // NFTABLES_A_SETELEM_ATTRS_FLAGS
@@ -4619,13 +6328,13 @@ func (x *Setelem) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fTimeout = uint64(typed.Uint64At(p, raw, sb))
+			x.fTimeout = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_SETELEM_ATTRS_EXPIRATION
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_EXPIRATION", raw, typed.ErrLength)
 			}
-			x.fExpiration = uint64(typed.Uint64At(p, raw, sb))
+			x.fExpiration = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // NFTABLES_A_SETELEM_ATTRS_USERDATA
 			x.fUserdata = p
@@ -4634,8 +6343,139 @@ func (x *Setelem) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_EXPR", raw, typed.ErrLength)
 			}
-			if err := x.fExpr.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fExpr
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				var subData []byte
+				var subDataOff int
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "expr-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "expr-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_EXPR_ATTRS_NAME
+						if len(p) == 0 {
+							return o.Fail(end-len(rest), "expr-attrs", "NFTABLES_A_EXPR_ATTRS_NAME", raw, typed.ErrString)
+						}
+						x.fName = p
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_EXPR_ATTRS_DATA
+						subData, subDataOff = p, end-len(rest)+4
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "expr-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "expr-attrs", "", 0, typed.ErrTrailing)
+				}
+				if x.has[0]&(1<<1) != 0 {
+					p, at := subData, subDataOff
+					x.fData.format, x.fData.raw, x.fData.off, x.fData.mode = 0, p, at, o.Prepared()
+					if x.has[0]&(1<<0) != 0 {
+						switch string(typed.CString(x.fName)) {
+						case "bitwise":
+							x.fData.format = 1
+							if err := x.fData.sBitwise.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "cmp":
+							x.fData.format = 2
+							if err := x.fData.sCmp.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "counter":
+							x.fData.format = 3
+							if err := x.fData.sCounter.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "ct":
+							x.fData.format = 4
+							if err := x.fData.sCt.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "fib":
+							x.fData.format = 5
+							if err := x.fData.sFib.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "flow_offload":
+							x.fData.format = 6
+							if err := x.fData.sFlowOffload.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "immediate":
+							x.fData.format = 7
+							if err := x.fData.sImmediate.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "lookup":
+							x.fData.format = 8
+							if err := x.fData.sLookup.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "meta":
+							x.fData.format = 9
+							if err := x.fData.sMeta.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "nat":
+							x.fData.format = 10
+							if err := x.fData.sNat.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "objref":
+							x.fData.format = 11
+							if err := x.fData.sObjref.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "payload":
+							x.fData.format = 12
+							if err := x.fData.sPayload.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "quota":
+							x.fData.format = 13
+							if err := x.fData.sQuota.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "reject":
+							x.fData.format = 14
+							if err := x.fData.sReject.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "target":
+							x.fData.format = 15
+							if err := x.fData.sTarget.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "tproxy":
+							x.fData.format = 16
+							if err := x.fData.sTproxy.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						default:
+							if o.ReportUnknown {
+								return o.Fail(at-4, "expr-attrs", "NFTABLES_A_EXPR_ATTRS_DATA", 0, typed.ErrSelector)
+							}
+						}
+					}
+				}
 			}
 			x.has[0] |= 1 << 6
 		case 9: // NFTABLES_A_SETELEM_ATTRS_OBJREF
@@ -4648,15 +6488,583 @@ func (x *Setelem) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_KEY_END", raw, typed.ErrLength)
 			}
-			if err := x.fKeyEnd.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fKeyEnd
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_DATA_ATTRS_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_DATA_ATTRS_VERDICT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fVerdict
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+									}
+									x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 0
+								case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
+									if len(p) == 0 {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+									}
+									x.fChain = p
+									x.has[0] |= 1 << 1
+								case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+									}
+									x.fChainId = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "data-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 8
 		case 11: // NFTABLES_A_SETELEM_ATTRS_EXPRESSIONS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_EXPRESSIONS", raw, typed.ErrLength)
 			}
-			if err := x.fExpressions.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fExpressions.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 9
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "setelem-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "setelem-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Setelem) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "setelem-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "setelem-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_SETELEM_ATTRS_KEY
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_KEY", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fKey
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_DATA_ATTRS_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_DATA_ATTRS_VERDICT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fVerdict
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+									}
+									x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 0
+								case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
+									if len(p) == 0 {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+									}
+									x.fChain = p
+									x.has[0] |= 1 << 1
+								case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+									}
+									x.fChainId = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "data-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_SETELEM_ATTRS_DATA
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_DATA", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fData
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_DATA_ATTRS_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_DATA_ATTRS_VERDICT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fVerdict
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+									}
+									x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 0
+								case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
+									if len(p) == 0 {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+									}
+									x.fChain = p
+									x.has[0] |= 1 << 1
+								case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+									}
+									x.fChainId = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "data-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_SETELEM_ATTRS_FLAGS
+			x.fFlags = p
+			x.has[0] |= 1 << 2
+		case 4: // NFTABLES_A_SETELEM_ATTRS_TIMEOUT
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_TIMEOUT", raw, typed.ErrLength)
+			}
+			x.fTimeout = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // NFTABLES_A_SETELEM_ATTRS_EXPIRATION
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_EXPIRATION", raw, typed.ErrLength)
+			}
+			x.fExpiration = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // NFTABLES_A_SETELEM_ATTRS_USERDATA
+			x.fUserdata = p
+			x.has[0] |= 1 << 5
+		case 7: // NFTABLES_A_SETELEM_ATTRS_EXPR
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_EXPR", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fExpr
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				var subData []byte
+				var subDataOff int
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "expr-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "expr-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_EXPR_ATTRS_NAME
+						if len(p) == 0 {
+							return o.Fail(end-len(rest), "expr-attrs", "NFTABLES_A_EXPR_ATTRS_NAME", raw, typed.ErrString)
+						}
+						x.fName = p
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_EXPR_ATTRS_DATA
+						subData, subDataOff = p, end-len(rest)+4
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "expr-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "expr-attrs", "", 0, typed.ErrTrailing)
+				}
+				if x.has[0]&(1<<1) != 0 {
+					p, at := subData, subDataOff
+					x.fData.format, x.fData.raw, x.fData.off, x.fData.mode = 0, p, at, o.Prepared()
+					if x.has[0]&(1<<0) != 0 {
+						switch string(typed.CString(x.fName)) {
+						case "bitwise":
+							x.fData.format = 1
+							if err := x.fData.sBitwise.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "cmp":
+							x.fData.format = 2
+							if err := x.fData.sCmp.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "counter":
+							x.fData.format = 3
+							if err := x.fData.sCounter.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "ct":
+							x.fData.format = 4
+							if err := x.fData.sCt.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "fib":
+							x.fData.format = 5
+							if err := x.fData.sFib.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "flow_offload":
+							x.fData.format = 6
+							if err := x.fData.sFlowOffload.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "immediate":
+							x.fData.format = 7
+							if err := x.fData.sImmediate.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "lookup":
+							x.fData.format = 8
+							if err := x.fData.sLookup.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "meta":
+							x.fData.format = 9
+							if err := x.fData.sMeta.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "nat":
+							x.fData.format = 10
+							if err := x.fData.sNat.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "objref":
+							x.fData.format = 11
+							if err := x.fData.sObjref.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "payload":
+							x.fData.format = 12
+							if err := x.fData.sPayload.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "quota":
+							x.fData.format = 13
+							if err := x.fData.sQuota.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "reject":
+							x.fData.format = 14
+							if err := x.fData.sReject.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "target":
+							x.fData.format = 15
+							if err := x.fData.sTarget.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "tproxy":
+							x.fData.format = 16
+							if err := x.fData.sTproxy.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						default:
+							if o.ReportUnknown {
+								return o.Fail(at-4, "expr-attrs", "NFTABLES_A_EXPR_ATTRS_DATA", 0, typed.ErrSelector)
+							}
+						}
+					}
+				}
+			}
+			x.has[0] |= 1 << 6
+		case 9: // NFTABLES_A_SETELEM_ATTRS_OBJREF
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_OBJREF", raw, typed.ErrString)
+			}
+			x.fObjref = p
+			x.has[0] |= 1 << 7
+		case 10: // NFTABLES_A_SETELEM_ATTRS_KEY_END
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_KEY_END", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fKeyEnd
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_DATA_ATTRS_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_DATA_ATTRS_VERDICT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fVerdict
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+									}
+									x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 0
+								case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
+									if len(p) == 0 {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+									}
+									x.fChain = p
+									x.has[0] |= 1 << 1
+								case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+									}
+									x.fChainId = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "data-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 8
+		case 11: // NFTABLES_A_SETELEM_ATTRS_EXPRESSIONS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "setelem-attrs", "NFTABLES_A_SETELEM_ATTRS_EXPRESSIONS", raw, typed.ErrLength)
+			}
+			if err := x.fExpressions.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 9
@@ -5013,20 +7421,28 @@ func (x *SetelemListElem) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *SetelemListElem) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *SetelemListElem) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -5043,7 +7459,54 @@ func (x *SetelemListElem) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "setelem-list-elem-attrs", "NFTABLES_A_SETELEM_LIST_ELEM_ATTRS_ELEM", raw, typed.ErrLength)
 			}
-			if err := x.kElem.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kElem.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fElem.Add()
+			} else {
+				x.fElem, x.sElem = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "setelem-list-elem-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "setelem-list-elem-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *SetelemListElem) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "setelem-list-elem-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "setelem-list-elem-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_SETELEM_LIST_ELEM_ATTRS_ELEM
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "setelem-list-elem-attrs", "NFTABLES_A_SETELEM_LIST_ELEM_ATTRS_ELEM", raw, typed.ErrLength)
+			}
+			if err := x.kElem.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -5168,20 +7631,28 @@ func (x *SetelemList) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *SetelemList) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *SetelemList) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -5213,7 +7684,7 @@ func (x *SetelemList) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fElements, x.sElements = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fElements; it.Next(); {
-				if err := x.kElements.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kElements.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -5222,7 +7693,71 @@ func (x *SetelemList) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID", raw, typed.ErrLength)
 			}
-			x.fSetId = uint32(typed.Uint32At(p, raw, sb))
+			x.fSetId = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "setelem-list-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "setelem-list-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *SetelemList) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "setelem-list-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "setelem-list-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_SETELEM_LIST_ATTRS_TABLE
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_TABLE", raw, typed.ErrString)
+			}
+			x.fTable = p
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_SETELEM_LIST_ATTRS_SET
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_SET", raw, typed.ErrString)
+			}
+			x.fSet = p
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_ELEMENTS")
+			if err != nil {
+				return err
+			}
+			x.fElements, x.sElements = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fElements; it.Next(); {
+				if err := x.kElements.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 2
+		case 4: // NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "setelem-list-attrs", "NFTABLES_A_SETELEM_LIST_ATTRS_SET_ID", raw, typed.ErrLength)
+			}
+			x.fSetId = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -5429,19 +7964,78 @@ func (x *Gen) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Gen) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Gen) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "gen-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "gen-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_GEN_ATTRS_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "gen-attrs", "NFTABLES_A_GEN_ATTRS_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_GEN_ATTRS_PROC_PID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "gen-attrs", "NFTABLES_A_GEN_ATTRS_PROC_PID", raw, typed.ErrLength)
+			}
+			x.fProcPid = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_GEN_ATTRS_PROC_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "gen-attrs", "NFTABLES_A_GEN_ATTRS_PROC_NAME", raw, typed.ErrString)
+			}
+			x.fProcName = p
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "gen-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "gen-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Gen) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -5627,21 +8221,29 @@ func (x *Obj) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Obj) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Obj) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	var subData []byte
 	var subDataOff int
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -5707,12 +8309,105 @@ func (x *Obj) decode(b []byte, o *typed.Options, base int) error {
 			switch uint64(x.fType) {
 			case 1:
 				x.fData.format = 1
-				if err := x.fData.sCounter.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sCounter.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case 2:
 				x.fData.format = 2
-				if err := x.fData.sQuota.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sQuota.decodeHost(p[0:], o, at+0); err != nil {
+					return err
+				}
+			default:
+				if o.ReportUnknown {
+					return o.Fail(at-4, "obj-attrs", "NFTABLES_A_OBJ_ATTRS_DATA", 0, typed.ErrSelector)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (x *Obj) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	var subData []byte
+	var subDataOff int
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "obj-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "obj-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_OBJ_ATTRS_TABLE
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_TABLE", raw, typed.ErrString)
+			}
+			x.fTable = p
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_OBJ_ATTRS_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_NAME", raw, typed.ErrString)
+			}
+			x.fName = p
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_OBJ_ATTRS_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_TYPE", raw, typed.ErrLength)
+			}
+			x.fType = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		case 4: // NFTABLES_A_OBJ_ATTRS_DATA
+			subData, subDataOff = p, end-len(rest)+4
+			x.has[0] |= 1 << 3
+		case 5: // NFTABLES_A_OBJ_ATTRS_USE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_USE", raw, typed.ErrLength)
+			}
+			x.fUse = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 4
+		case 6: // NFTABLES_A_OBJ_ATTRS_HANDLE
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "obj-attrs", "NFTABLES_A_OBJ_ATTRS_HANDLE", raw, typed.ErrLength)
+			}
+			x.fHandle = uint64(typed.Uint64(p, typed.BigSwap))
+			x.has[0] |= 1 << 5
+		case 8: // NFTABLES_A_OBJ_ATTRS_USERDATA
+			x.fUserdata = p
+			x.has[0] |= 1 << 6
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "obj-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "obj-attrs", "", 0, typed.ErrTrailing)
+	}
+	if x.has[0]&(1<<3) != 0 {
+		p, at := subData, subDataOff
+		x.fData.format, x.fData.raw, x.fData.off, x.fData.mode = 0, p, at, o.Prepared()
+		if x.has[0]&(1<<2) != 0 {
+			switch uint64(x.fType) {
+			case 1:
+				x.fData.format = 1
+				if err := x.fData.sCounter.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case 2:
+				x.fData.format = 2
+				if err := x.fData.sQuota.decodeSwap(p[0:], o, at+0); err != nil {
 					return err
 				}
 			default:
@@ -6055,19 +8750,78 @@ func (x *Quota) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Quota) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Quota) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "quota-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "quota-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_QUOTA_ATTRS_BYTES
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_BYTES", raw, typed.ErrLength)
+			}
+			x.fBytes = uint64(typed.Uint64(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_QUOTA_ATTRS_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 4: // NFTABLES_A_QUOTA_ATTRS_CONSUMED
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "quota-attrs", "NFTABLES_A_QUOTA_ATTRS_CONSUMED", raw, typed.ErrLength)
+			}
+			x.fConsumed = uint64(typed.Uint64(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "quota-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "quota-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Quota) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -6239,19 +8993,27 @@ func (x *Flowtable) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Flowtable) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Flowtable) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -6280,8 +9042,175 @@ func (x *Flowtable) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_HOOK", raw, typed.ErrLength)
 			}
-			if err := x.fHook.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fHook
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "flowtable-hook-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "flowtable-hook-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_FLOWTABLE_HOOK_ATTRS_NUM
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_NUM", raw, typed.ErrLength)
+						}
+						x.fNum = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_FLOWTABLE_HOOK_ATTRS_PRIORITY
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_PRIORITY", raw, typed.ErrLength)
+						}
+						x.fPriority = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 1
+					case 3: // NFTABLES_A_FLOWTABLE_HOOK_ATTRS_DEVS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_DEVS", raw, typed.ErrLength)
+						}
+						if err := x.fDevs.decodeHost(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "flowtable-hook-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "flowtable-hook-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 2
+		case 4: // NFTABLES_A_FLOWTABLE_ATTRS_USE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_USE", raw, typed.ErrLength)
+			}
+			x.fUse = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 3
+		case 5: // NFTABLES_A_FLOWTABLE_ATTRS_HANDLE
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_HANDLE", raw, typed.ErrLength)
+			}
+			x.fHandle = uint64(typed.Uint64(p, typed.BigSwap))
+			x.has[0] |= 1 << 4
+		case 7: // NFTABLES_A_FLOWTABLE_ATTRS_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 5
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "flowtable-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "flowtable-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Flowtable) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "flowtable-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "flowtable-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_FLOWTABLE_ATTRS_TABLE
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_TABLE", raw, typed.ErrString)
+			}
+			x.fTable = p
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_FLOWTABLE_ATTRS_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_NAME", raw, typed.ErrString)
+			}
+			x.fName = p
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_FLOWTABLE_ATTRS_HOOK
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "flowtable-attrs", "NFTABLES_A_FLOWTABLE_ATTRS_HOOK", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fHook
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "flowtable-hook-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "flowtable-hook-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_FLOWTABLE_HOOK_ATTRS_NUM
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_NUM", raw, typed.ErrLength)
+						}
+						x.fNum = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_FLOWTABLE_HOOK_ATTRS_PRIORITY
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_PRIORITY", raw, typed.ErrLength)
+						}
+						x.fPriority = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 1
+					case 3: // NFTABLES_A_FLOWTABLE_HOOK_ATTRS_DEVS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_DEVS", raw, typed.ErrLength)
+						}
+						if err := x.fDevs.decodeSwap(p, o, end-len(rest)+4); err != nil {
+							return err
+						}
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "flowtable-hook-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "flowtable-hook-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 2
 		case 4: // NFTABLES_A_FLOWTABLE_ATTRS_USE
@@ -6538,19 +9467,27 @@ func (x *FlowtableHook) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *FlowtableHook) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *FlowtableHook) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -6579,7 +9516,60 @@ func (x *FlowtableHook) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_DEVS", raw, typed.ErrLength)
 			}
-			if err := x.fDevs.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fDevs.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "flowtable-hook-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "flowtable-hook-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *FlowtableHook) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "flowtable-hook-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "flowtable-hook-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_FLOWTABLE_HOOK_ATTRS_NUM
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_NUM", raw, typed.ErrLength)
+			}
+			x.fNum = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_FLOWTABLE_HOOK_ATTRS_PRIORITY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_PRIORITY", raw, typed.ErrLength)
+			}
+			x.fPriority = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_FLOWTABLE_HOOK_ATTRS_DEVS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "flowtable-hook-attrs", "NFTABLES_A_FLOWTABLE_HOOK_ATTRS_DEVS", raw, typed.ErrLength)
+			}
+			if err := x.fDevs.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
@@ -6731,19 +9721,27 @@ func (x *ExprBitwise) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ExprBitwise) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ExprBitwise) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -6778,16 +9776,186 @@ func (x *ExprBitwise) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_MASK", raw, typed.ErrLength)
 			}
-			if err := x.fMask.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fMask
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_DATA_ATTRS_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_DATA_ATTRS_VERDICT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fVerdict
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+									}
+									x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 0
+								case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
+									if len(p) == 0 {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+									}
+									x.fChain = p
+									x.has[0] |= 1 << 1
+								case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+									}
+									x.fChainId = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "data-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 3
 		case 5: // NFTABLES_A_EXPR_BITWISE_ATTRS_XOR
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_XOR", raw, typed.ErrLength)
 			}
-			if err := x.fXor.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fXor
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_DATA_ATTRS_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_DATA_ATTRS_VERDICT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fVerdict
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+									}
+									x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 0
+								case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
+									if len(p) == 0 {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+									}
+									x.fChain = p
+									x.has[0] |= 1 << 1
+								case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+									}
+									x.fChainId = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "data-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 4
 		case 6: // NFTABLES_A_EXPR_BITWISE_ATTRS_OP
@@ -6800,8 +9968,429 @@ func (x *ExprBitwise) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_DATA", raw, typed.ErrLength)
 			}
-			if err := x.fData.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fData
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_DATA_ATTRS_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_DATA_ATTRS_VERDICT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fVerdict
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+									}
+									x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 0
+								case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
+									if len(p) == 0 {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+									}
+									x.fChain = p
+									x.has[0] |= 1 << 1
+								case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+									}
+									x.fChainId = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "data-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 6
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "expr-bitwise-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "expr-bitwise-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ExprBitwise) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "expr-bitwise-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "expr-bitwise-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_EXPR_BITWISE_ATTRS_SREG
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_SREG", raw, typed.ErrLength)
+			}
+			x.fSreg = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_EXPR_BITWISE_ATTRS_DREG
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_DREG", raw, typed.ErrLength)
+			}
+			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_EXPR_BITWISE_ATTRS_LEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_LEN", raw, typed.ErrLength)
+			}
+			x.fLen = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		case 4: // NFTABLES_A_EXPR_BITWISE_ATTRS_MASK
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_MASK", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fMask
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_DATA_ATTRS_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_DATA_ATTRS_VERDICT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fVerdict
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+									}
+									x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 0
+								case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
+									if len(p) == 0 {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+									}
+									x.fChain = p
+									x.has[0] |= 1 << 1
+								case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+									}
+									x.fChainId = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "data-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 3
+		case 5: // NFTABLES_A_EXPR_BITWISE_ATTRS_XOR
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_XOR", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fXor
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_DATA_ATTRS_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_DATA_ATTRS_VERDICT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fVerdict
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+									}
+									x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 0
+								case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
+									if len(p) == 0 {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+									}
+									x.fChain = p
+									x.has[0] |= 1 << 1
+								case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+									}
+									x.fChainId = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "data-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 4
+		case 6: // NFTABLES_A_EXPR_BITWISE_ATTRS_OP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_OP", raw, typed.ErrLength)
+			}
+			x.fOp = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 5
+		case 7: // NFTABLES_A_EXPR_BITWISE_ATTRS_DATA
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "expr-bitwise-attrs", "NFTABLES_A_EXPR_BITWISE_ATTRS_DATA", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fData
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_DATA_ATTRS_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_DATA_ATTRS_VERDICT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fVerdict
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+									}
+									x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 0
+								case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
+									if len(p) == 0 {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+									}
+									x.fChain = p
+									x.has[0] |= 1 << 1
+								case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+									}
+									x.fChainId = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "data-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 6
 		default:
@@ -7048,19 +10637,27 @@ func (x *ExprCmp) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ExprCmp) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ExprCmp) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -7089,8 +10686,231 @@ func (x *ExprCmp) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_DATA", raw, typed.ErrLength)
 			}
-			if err := x.fData.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fData
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_DATA_ATTRS_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_DATA_ATTRS_VERDICT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fVerdict
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+									}
+									x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 0
+								case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
+									if len(p) == 0 {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+									}
+									x.fChain = p
+									x.has[0] |= 1 << 1
+								case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+									}
+									x.fChainId = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "data-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "expr-cmp-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "expr-cmp-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ExprCmp) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "expr-cmp-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "expr-cmp-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_EXPR_CMP_ATTRS_SREG
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_SREG", raw, typed.ErrLength)
+			}
+			x.fSreg = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_EXPR_CMP_ATTRS_OP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_OP", raw, typed.ErrLength)
+			}
+			x.fOp = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_EXPR_CMP_ATTRS_DATA
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "expr-cmp-attrs", "NFTABLES_A_EXPR_CMP_ATTRS_DATA", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fData
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_DATA_ATTRS_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_DATA_ATTRS_VERDICT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fVerdict
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+									}
+									x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 0
+								case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
+									if len(p) == 0 {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+									}
+									x.fChain = p
+									x.has[0] |= 1 << 1
+								case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+									}
+									x.fChainId = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "data-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 2
 		default:
@@ -7236,19 +11056,27 @@ func (x *Data) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Data) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Data) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -7268,8 +11096,144 @@ func (x *Data) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
 			}
-			if err := x.fVerdict.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fVerdict
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+						}
+						x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
+						if len(p) == 0 {
+							return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+						}
+						x.fChain = p
+						x.has[0] |= 1 << 1
+					case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+						}
+						x.fChainId = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "data-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Data) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_DATA_ATTRS_VALUE
+			x.fValue = p
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_DATA_ATTRS_VERDICT
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fVerdict
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+						}
+						x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
+						if len(p) == 0 {
+							return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+						}
+						x.fChain = p
+						x.has[0] |= 1 << 1
+					case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+						}
+						x.fChainId = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		default:
@@ -7395,19 +11359,27 @@ func (x *Verdict) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Verdict) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Verdict) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -7436,7 +11408,58 @@ func (x *Verdict) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
 			}
-			x.fChainId = uint32(typed.Uint32At(p, raw, sb))
+			x.fChainId = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Verdict) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+			}
+			x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+			}
+			x.fChain = p
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+			}
+			x.fChainId = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
@@ -7588,19 +11611,27 @@ func (x *ExprCounter) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ExprCounter) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ExprCounter) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -7617,13 +11648,58 @@ func (x *ExprCounter) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "expr-counter-attrs", "NFTABLES_A_EXPR_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
 			}
-			x.fBytes = uint64(typed.Uint64At(p, raw, sb))
+			x.fBytes = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // NFTABLES_A_EXPR_COUNTER_ATTRS_PACKETS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "expr-counter-attrs", "NFTABLES_A_EXPR_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
 			}
-			x.fPackets = uint64(typed.Uint64At(p, raw, sb))
+			x.fPackets = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "expr-counter-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "expr-counter-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ExprCounter) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "expr-counter-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "expr-counter-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_EXPR_COUNTER_ATTRS_BYTES
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "expr-counter-attrs", "NFTABLES_A_EXPR_COUNTER_ATTRS_BYTES", raw, typed.ErrLength)
+			}
+			x.fBytes = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_EXPR_COUNTER_ATTRS_PACKETS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "expr-counter-attrs", "NFTABLES_A_EXPR_COUNTER_ATTRS_PACKETS", raw, typed.ErrLength)
+			}
+			x.fPackets = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -7741,19 +11817,78 @@ func (x *ExprFib) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ExprFib) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ExprFib) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "expr-fib-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "expr-fib-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_EXPR_FIB_ATTRS_DREG
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_DREG", raw, typed.ErrLength)
+			}
+			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_EXPR_FIB_ATTRS_RESULT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_RESULT", raw, typed.ErrLength)
+			}
+			x.fResult = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_EXPR_FIB_ATTRS_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-fib-attrs", "NFTABLES_A_EXPR_FIB_ATTRS_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "expr-fib-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "expr-fib-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ExprFib) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -7923,19 +12058,84 @@ func (x *ExprCt) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ExprCt) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ExprCt) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "expr-ct-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "expr-ct-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_EXPR_CT_ATTRS_DREG
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_DREG", raw, typed.ErrLength)
+			}
+			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_EXPR_CT_ATTRS_KEY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_KEY", raw, typed.ErrLength)
+			}
+			x.fKey = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_EXPR_CT_ATTRS_DIRECTION
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_DIRECTION", raw, typed.ErrLength)
+			}
+			x.fDirection = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 4: // NFTABLES_A_EXPR_CT_ATTRS_SREG
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-ct-attrs", "NFTABLES_A_EXPR_CT_ATTRS_SREG", raw, typed.ErrLength)
+			}
+			x.fSreg = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "expr-ct-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "expr-ct-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ExprCt) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8130,19 +12330,66 @@ func (x *ExprFlowOffload) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ExprFlowOffload) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ExprFlowOffload) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "expr-flow-offload-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "expr-flow-offload-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "expr-flow-offload-attrs", "NFTABLES_A_EXPR_FLOW_OFFLOAD_ATTRS_NAME", raw, typed.ErrString)
+			}
+			x.fName = p
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "expr-flow-offload-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "expr-flow-offload-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ExprFlowOffload) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8269,19 +12516,27 @@ func (x *ExprImmediate) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ExprImmediate) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ExprImmediate) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8304,8 +12559,225 @@ func (x *ExprImmediate) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "expr-immediate-attrs", "NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DATA", raw, typed.ErrLength)
 			}
-			if err := x.fData.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fData
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_DATA_ATTRS_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_DATA_ATTRS_VERDICT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fVerdict
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+									}
+									x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 0
+								case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
+									if len(p) == 0 {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+									}
+									x.fChain = p
+									x.has[0] |= 1 << 1
+								case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+									}
+									x.fChainId = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "data-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "expr-immediate-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "expr-immediate-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ExprImmediate) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "expr-immediate-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "expr-immediate-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DREG
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-immediate-attrs", "NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DREG", raw, typed.ErrLength)
+			}
+			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DATA
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "expr-immediate-attrs", "NFTABLES_A_EXPR_IMMEDIATE_ATTRS_DATA", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fData
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NFTABLES_A_DATA_ATTRS_VALUE
+						x.fValue = p
+						x.has[0] |= 1 << 0
+					case 2: // NFTABLES_A_DATA_ATTRS_VERDICT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "data-attrs", "NFTABLES_A_DATA_ATTRS_VERDICT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fVerdict
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // NFTABLES_A_VERDICT_ATTRS_CODE
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CODE", raw, typed.ErrLength)
+									}
+									x.fCode = uint32(typed.Uint32(p, typed.BigSwap))
+									x.has[0] |= 1 << 0
+								case 2: // NFTABLES_A_VERDICT_ATTRS_CHAIN
+									if len(p) == 0 {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN", raw, typed.ErrString)
+									}
+									x.fChain = p
+									x.has[0] |= 1 << 1
+								case 3: // NFTABLES_A_VERDICT_ATTRS_CHAIN_ID
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "verdict-attrs", "NFTABLES_A_VERDICT_ATTRS_CHAIN_ID", raw, typed.ErrLength)
+									}
+									x.fChainId = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 2
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "verdict-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "verdict-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "data-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "data-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		default:
@@ -8432,19 +12904,90 @@ func (x *ExprLookup) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ExprLookup) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ExprLookup) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "expr-lookup-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "expr-lookup-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_EXPR_LOOKUP_ATTRS_SET
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_SET", raw, typed.ErrString)
+			}
+			x.fSet = p
+			x.has[0] |= 1 << 0
+		case 4: // NFTABLES_A_EXPR_LOOKUP_ATTRS_SET_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_SET_ID", raw, typed.ErrLength)
+			}
+			x.fSetId = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 2: // NFTABLES_A_EXPR_LOOKUP_ATTRS_SREG
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_SREG", raw, typed.ErrLength)
+			}
+			x.fSreg = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		case 3: // NFTABLES_A_EXPR_LOOKUP_ATTRS_DREG
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_DREG", raw, typed.ErrLength)
+			}
+			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 3
+		case 5: // NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-lookup-attrs", "NFTABLES_A_EXPR_LOOKUP_ATTRS_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "expr-lookup-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "expr-lookup-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ExprLookup) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8682,19 +13225,78 @@ func (x *ExprMeta) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ExprMeta) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ExprMeta) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "expr-meta-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "expr-meta-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_EXPR_META_ATTRS_DREG
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_DREG", raw, typed.ErrLength)
+			}
+			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_EXPR_META_ATTRS_KEY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_KEY", raw, typed.ErrLength)
+			}
+			x.fKey = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_EXPR_META_ATTRS_SREG
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-meta-attrs", "NFTABLES_A_EXPR_META_ATTRS_SREG", raw, typed.ErrLength)
+			}
+			x.fSreg = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "expr-meta-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "expr-meta-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ExprMeta) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8867,19 +13469,102 @@ func (x *ExprNat) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ExprNat) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ExprNat) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "expr-nat-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "expr-nat-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_EXPR_NAT_ATTRS_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_TYPE", raw, typed.ErrLength)
+			}
+			x.fType = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_EXPR_NAT_ATTRS_FAMILY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_FAMILY", raw, typed.ErrLength)
+			}
+			x.fFamily = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MIN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MIN", raw, typed.ErrLength)
+			}
+			x.fRegAddrMin = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		case 4: // NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_REG_ADDR_MAX", raw, typed.ErrLength)
+			}
+			x.fRegAddrMax = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 3
+		case 5: // NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MIN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MIN", raw, typed.ErrLength)
+			}
+			x.fRegProtoMin = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 4
+		case 6: // NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_REG_PROTO_MAX", raw, typed.ErrLength)
+			}
+			x.fRegProtoMax = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 5
+		case 7: // NFTABLES_A_EXPR_NAT_ATTRS_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-nat-attrs", "NFTABLES_A_EXPR_NAT_ATTRS_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 6
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "expr-nat-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "expr-nat-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ExprNat) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -9165,19 +13850,108 @@ func (x *ExprPayload) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ExprPayload) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ExprPayload) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "expr-payload-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "expr-payload-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_DREG
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_DREG", raw, typed.ErrLength)
+			}
+			x.fDreg = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_BASE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_BASE", raw, typed.ErrLength)
+			}
+			x.fBase = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_OFFSET
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_OFFSET", raw, typed.ErrLength)
+			}
+			x.fOffset = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		case 4: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_LEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_LEN", raw, typed.ErrLength)
+			}
+			x.fLen = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 3
+		case 5: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_SREG
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_SREG", raw, typed.ErrLength)
+			}
+			x.fSreg = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 4
+		case 6: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_TYPE", raw, typed.ErrLength)
+			}
+			x.fCsumType = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 5
+		case 7: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_OFFSET
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_OFFSET", raw, typed.ErrLength)
+			}
+			x.fCsumOffset = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 6
+		case 8: // NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-payload-attrs", "NFTABLES_A_EXPR_PAYLOAD_ATTRS_CSUM_FLAGS", raw, typed.ErrLength)
+			}
+			x.fCsumFlags = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 7
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "expr-payload-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "expr-payload-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ExprPayload) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -9485,19 +14259,72 @@ func (x *ExprReject) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ExprReject) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ExprReject) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "expr-reject-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "expr-reject-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_EXPR_REJECT_ATTRS_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-reject-attrs", "NFTABLES_A_EXPR_REJECT_ATTRS_TYPE", raw, typed.ErrLength)
+			}
+			x.fType = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_EXPR_REJECT_ATTRS_ICMP_CODE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "expr-reject-attrs", "NFTABLES_A_EXPR_REJECT_ATTRS_ICMP_CODE", raw, typed.ErrLength)
+			}
+			x.fIcmpCode = uint8(p[0])
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "expr-reject-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "expr-reject-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ExprReject) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -9638,19 +14465,75 @@ func (x *ExprTarget) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ExprTarget) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ExprTarget) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "expr-target-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "expr-target-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_EXPR_TARGET_ATTRS_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "expr-target-attrs", "NFTABLES_A_EXPR_TARGET_ATTRS_NAME", raw, typed.ErrString)
+			}
+			x.fName = p
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_EXPR_TARGET_ATTRS_REV
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-target-attrs", "NFTABLES_A_EXPR_TARGET_ATTRS_REV", raw, typed.ErrLength)
+			}
+			x.fRev = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_EXPR_TARGET_ATTRS_INFO
+			x.fInfo = p
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "expr-target-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "expr-target-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ExprTarget) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -9830,19 +14713,78 @@ func (x *ExprTproxy) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ExprTproxy) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ExprTproxy) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "expr-tproxy-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "expr-tproxy-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_EXPR_TPROXY_ATTRS_FAMILY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-tproxy-attrs", "NFTABLES_A_EXPR_TPROXY_ATTRS_FAMILY", raw, typed.ErrLength)
+			}
+			x.fFamily = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_EXPR_TPROXY_ATTRS_REG_ADDR
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-tproxy-attrs", "NFTABLES_A_EXPR_TPROXY_ATTRS_REG_ADDR", raw, typed.ErrLength)
+			}
+			x.fRegAddr = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_EXPR_TPROXY_ATTRS_REG_PORT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-tproxy-attrs", "NFTABLES_A_EXPR_TPROXY_ATTRS_REG_PORT", raw, typed.ErrLength)
+			}
+			x.fRegPort = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "expr-tproxy-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "expr-tproxy-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ExprTproxy) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -10013,19 +14955,90 @@ func (x *ExprObjref) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ExprObjref) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ExprObjref) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "expr-objref-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "expr-objref-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_TYPE", raw, typed.ErrLength)
+			}
+			x.fImmType = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_IMM_NAME", raw, typed.ErrString)
+			}
+			x.fImmName = p
+			x.has[0] |= 1 << 1
+		case 3: // NFTABLES_A_EXPR_OBJREF_ATTRS_SET_SREG
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_SET_SREG", raw, typed.ErrLength)
+			}
+			x.fSetSreg = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		case 4: // NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_SET_NAME", raw, typed.ErrString)
+			}
+			x.fSetName = p
+			x.has[0] |= 1 << 3
+		case 5: // NFTABLES_A_EXPR_OBJREF_ATTRS_SET_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "expr-objref-attrs", "NFTABLES_A_EXPR_OBJREF_ATTRS_SET_ID", raw, typed.ErrLength)
+			}
+			x.fSetId = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "expr-objref-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "expr-objref-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ExprObjref) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break

@@ -384,20 +384,28 @@ func (x *Nl80211) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [6]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Nl80211) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [6]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -414,7 +422,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY", raw, typed.ErrLength)
 			}
-			x.fWiphy = uint32(typed.Uint32At(p, raw, sb))
+			x.fWiphy = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_ATTR_WIPHY_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -426,7 +434,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_ATTR_IFNAME
 			if !typed.CheckString(p, true, 0) {
@@ -438,7 +446,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_IFTYPE", raw, typed.ErrLength)
 			}
-			x.fIftype = uint32(typed.Uint32At(p, raw, sb))
+			x.fIftype = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // NL80211_ATTR_MAC
 			x.fMac = p
@@ -456,7 +464,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_CIPHER", raw, typed.ErrLength)
 			}
-			x.fKeyCipher = uint32(typed.Uint32At(p, raw, sb))
+			x.fKeyCipher = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // NL80211_ATTR_KEY_SEQ
 			x.fKeySeq = p
@@ -470,13 +478,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BEACON_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fBeaconInterval = uint32(typed.Uint32At(p, raw, sb))
+			x.fBeaconInterval = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 11
 		case 13: // NL80211_ATTR_DTIM_PERIOD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DTIM_PERIOD", raw, typed.ErrLength)
 			}
-			x.fDtimPeriod = uint32(typed.Uint32At(p, raw, sb))
+			x.fDtimPeriod = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 12
 		case 14: // NL80211_ATTR_BEACON_HEAD
 			x.fBeaconHead = p
@@ -488,7 +496,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_AID", raw, typed.ErrLength)
 			}
-			x.fStaAid = uint16(typed.Uint16At(p, raw, sb))
+			x.fStaAid = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 15
 		case 17: // NL80211_ATTR_STA_FLAGS
 			x.fStaFlags = p
@@ -497,7 +505,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_LISTEN_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fStaListenInterval = uint16(typed.Uint16At(p, raw, sb))
+			x.fStaListenInterval = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 17
 		case 19: // NL80211_ATTR_STA_SUPPORTED_RATES
 			x.fStaSupportedRates = p
@@ -506,7 +514,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_VLAN", raw, typed.ErrLength)
 			}
-			x.fStaVlan = uint32(typed.Uint32At(p, raw, sb))
+			x.fStaVlan = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 19
 		case 21: // NL80211_ATTR_STA_INFO
 			x.fStaInfo = p
@@ -515,7 +523,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_BANDS", raw, typed.ErrLength)
 			}
-			if err := x.fWiphyBands.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fWiphyBands.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 21
@@ -562,7 +570,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORTED_IFTYPES", raw, typed.ErrLength)
 			}
-			if err := x.fSupportedIftypes.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fSupportedIftypes.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 31
@@ -585,13 +593,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ", raw, typed.ErrLength)
 			}
-			x.fWiphyFreq = uint32(typed.Uint32At(p, raw, sb))
+			x.fWiphyFreq = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 37
 		case 39: // NL80211_ATTR_WIPHY_CHANNEL_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_CHANNEL_TYPE", raw, typed.ErrLength)
 			}
-			x.fWiphyChannelType = uint32(typed.Uint32At(p, raw, sb))
+			x.fWiphyChannelType = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 38
 		case 40: // NL80211_ATTR_KEY_DEFAULT_MGMT
 			if len(p) != 0 {
@@ -623,7 +631,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_GENERATION", raw, typed.ErrLength)
 			}
-			x.fGeneration = uint32(typed.Uint32At(p, raw, sb))
+			x.fGeneration = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 45
 		case 47: // NL80211_ATTR_BSS
 			x.fBss = p
@@ -657,25 +665,25 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_AUTH_TYPE", raw, typed.ErrLength)
 			}
-			x.fAuthType = uint32(typed.Uint32At(p, raw, sb))
+			x.fAuthType = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 52
 		case 54: // NL80211_ATTR_REASON_CODE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_REASON_CODE", raw, typed.ErrLength)
 			}
-			x.fReasonCode = uint16(typed.Uint16At(p, raw, sb))
+			x.fReasonCode = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 53
 		case 55: // NL80211_ATTR_KEY_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_TYPE", raw, typed.ErrLength)
 			}
-			x.fKeyType = uint32(typed.Uint32At(p, raw, sb))
+			x.fKeyType = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 54
 		case 56: // NL80211_ATTR_MAX_SCAN_IE_LEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_IE_LEN", raw, typed.ErrLength)
 			}
-			x.fMaxScanIeLen = uint16(typed.Uint16At(p, raw, sb))
+			x.fMaxScanIeLen = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 55
 		case 57: // NL80211_ATTR_CIPHER_SUITES
 			x.fCipherSuites = p
@@ -707,13 +715,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FRAG_THRESHOLD", raw, typed.ErrLength)
 			}
-			x.fWiphyFragThreshold = uint32(typed.Uint32At(p, raw, sb))
+			x.fWiphyFragThreshold = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 62
 		case 64: // NL80211_ATTR_WIPHY_RTS_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_RTS_THRESHOLD", raw, typed.ErrLength)
 			}
-			x.fWiphyRtsThreshold = uint32(typed.Uint32At(p, raw, sb))
+			x.fWiphyRtsThreshold = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 63
 		case 65: // NL80211_ATTR_TIMED_OUT
 			if len(p) != 0 {
@@ -724,7 +732,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_USE_MFP", raw, typed.ErrLength)
 			}
-			x.fUseMfp = uint32(typed.Uint32At(p, raw, sb))
+			x.fUseMfp = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 1
 		case 67: // NL80211_ATTR_STA_FLAGS2
 			x.fStaFlags2 = p
@@ -751,7 +759,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STATUS_CODE", raw, typed.ErrLength)
 			}
-			x.fStatusCode = uint16(typed.Uint16At(p, raw, sb))
+			x.fStatusCode = uint16(typed.Uint16Host(p, raw))
 			x.has[1] |= 1 << 7
 		case 73: // NL80211_ATTR_CIPHER_SUITES_PAIRWISE
 			x.fCipherSuitesPairwise = p
@@ -760,13 +768,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CIPHER_SUITE_GROUP", raw, typed.ErrLength)
 			}
-			x.fCipherSuiteGroup = uint32(typed.Uint32At(p, raw, sb))
+			x.fCipherSuiteGroup = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 9
 		case 75: // NL80211_ATTR_WPA_VERSIONS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WPA_VERSIONS", raw, typed.ErrLength)
 			}
-			x.fWpaVersions = uint32(typed.Uint32At(p, raw, sb))
+			x.fWpaVersions = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 10
 		case 76: // NL80211_ATTR_AKM_SUITES
 			x.fAkmSuites = p
@@ -790,7 +798,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PID", raw, typed.ErrLength)
 			}
-			x.fPid = uint32(typed.Uint32At(p, raw, sb))
+			x.fPid = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 17
 		case 83: // NL80211_ATTR_4ADDR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -814,13 +822,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DURATION", raw, typed.ErrLength)
 			}
-			x.fDuration = uint32(typed.Uint32At(p, raw, sb))
+			x.fDuration = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 22
 		case 88: // NL80211_ATTR_COOKIE
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_COOKIE", raw, typed.ErrLength)
 			}
-			x.fCookie = uint64(typed.Uint64At(p, raw, sb))
+			x.fCookie = uint64(typed.Uint64Host(p, raw))
 			x.has[1] |= 1 << 23
 		case 89: // NL80211_ATTR_WIPHY_COVERAGE_CLASS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -843,7 +851,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PS_STATE", raw, typed.ErrLength)
 			}
-			x.fPsState = uint32(typed.Uint32At(p, raw, sb))
+			x.fPsState = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 28
 		case 94: // NL80211_ATTR_CQM
 			x.fCqm = p
@@ -863,19 +871,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_TX_POWER_SETTING", raw, typed.ErrLength)
 			}
-			x.fWiphyTxPowerSetting = uint32(typed.Uint32At(p, raw, sb))
+			x.fWiphyTxPowerSetting = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 32
 		case 98: // NL80211_ATTR_WIPHY_TX_POWER_LEVEL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_TX_POWER_LEVEL", raw, typed.ErrLength)
 			}
-			x.fWiphyTxPowerLevel = uint32(typed.Uint32At(p, raw, sb))
+			x.fWiphyTxPowerLevel = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 33
 		case 99: // NL80211_ATTR_TX_FRAME_TYPES
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TX_FRAME_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fTxFrameTypes.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fTxFrameTypes.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 34
@@ -883,7 +891,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_RX_FRAME_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fRxFrameTypes.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fRxFrameTypes.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 35
@@ -891,7 +899,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
 			}
-			x.fFrameType = uint16(typed.Uint16At(p, raw, sb))
+			x.fFrameType = uint16(typed.Uint16Host(p, raw))
 			x.has[1] |= 1 << 36
 		case 102: // NL80211_ATTR_CONTROL_PORT_ETHERTYPE
 			if len(p) != 0 {
@@ -912,19 +920,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_TX", raw, typed.ErrLength)
 			}
-			x.fWiphyAntennaTx = uint32(typed.Uint32At(p, raw, sb))
+			x.fWiphyAntennaTx = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 40
 		case 106: // NL80211_ATTR_WIPHY_ANTENNA_RX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_RX", raw, typed.ErrLength)
 			}
-			x.fWiphyAntennaRx = uint32(typed.Uint32At(p, raw, sb))
+			x.fWiphyAntennaRx = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 41
 		case 107: // NL80211_ATTR_MCAST_RATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MCAST_RATE", raw, typed.ErrLength)
 			}
-			x.fMcastRate = uint32(typed.Uint32At(p, raw, sb))
+			x.fMcastRate = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 42
 		case 108: // NL80211_ATTR_OFFCHANNEL_TX_OK
 			if len(p) != 0 {
@@ -935,7 +943,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_HT_OPMODE", raw, typed.ErrLength)
 			}
-			x.fBssHtOpmode = uint16(typed.Uint16At(p, raw, sb))
+			x.fBssHtOpmode = uint16(typed.Uint16Host(p, raw))
 			x.has[1] |= 1 << 44
 		case 110: // NL80211_ATTR_KEY_DEFAULT_TYPES
 			x.fKeyDefaultTypes = p
@@ -944,7 +952,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_REMAIN_ON_CHANNEL_DURATION", raw, typed.ErrLength)
 			}
-			x.fMaxRemainOnChannelDuration = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaxRemainOnChannelDuration = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 46
 		case 112: // NL80211_ATTR_MESH_SETUP
 			x.fMeshSetup = p
@@ -953,13 +961,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_AVAIL_TX", raw, typed.ErrLength)
 			}
-			x.fWiphyAntennaAvailTx = uint32(typed.Uint32At(p, raw, sb))
+			x.fWiphyAntennaAvailTx = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 48
 		case 114: // NL80211_ATTR_WIPHY_ANTENNA_AVAIL_RX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_AVAIL_RX", raw, typed.ErrLength)
 			}
-			x.fWiphyAntennaAvailRx = uint32(typed.Uint32At(p, raw, sb))
+			x.fWiphyAntennaAvailRx = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 49
 		case 115: // NL80211_ATTR_SUPPORT_MESH_AUTH
 			if len(p) != 0 {
@@ -979,7 +987,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WOWLAN_TRIGGERS_SUPPORTED", raw, typed.ErrLength)
 			}
-			if err := x.fWowlanTriggersSupported.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fWowlanTriggersSupported.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 53
@@ -987,7 +995,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fSchedScanInterval = uint32(typed.Uint32At(p, raw, sb))
+			x.fSchedScanInterval = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 54
 		case 120: // NL80211_ATTR_INTERFACE_COMBINATIONS
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "nl80211-attrs", "NL80211_ATTR_INTERFACE_COMBINATIONS")
@@ -996,7 +1004,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fInterfaceCombinations, x.sInterfaceCombinations = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fInterfaceCombinations; it.Next(); {
-				if err := x.kInterfaceCombinations.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kInterfaceCombinations.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -1005,7 +1013,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SOFTWARE_IFTYPES", raw, typed.ErrLength)
 			}
-			if err := x.fSoftwareIftypes.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fSoftwareIftypes.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 56
@@ -1022,7 +1030,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCHED_SCAN_IE_LEN", raw, typed.ErrLength)
 			}
-			x.fMaxSchedScanIeLen = uint16(typed.Uint16At(p, raw, sb))
+			x.fMaxSchedScanIeLen = uint16(typed.Uint16Host(p, raw))
 			x.has[1] |= 1 << 59
 		case 125: // NL80211_ATTR_SCAN_SUPP_RATES
 			x.fScanSuppRates = p
@@ -1031,7 +1039,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_HIDDEN_SSID", raw, typed.ErrLength)
 			}
-			x.fHiddenSsid = uint32(typed.Uint32At(p, raw, sb))
+			x.fHiddenSsid = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 61
 		case 127: // NL80211_ATTR_IE_PROBE_RESP
 			x.fIeProbeResp = p
@@ -1101,7 +1109,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DEVICE_AP_SME", raw, typed.ErrLength)
 			}
-			x.fDeviceApSme = uint32(typed.Uint32At(p, raw, sb))
+			x.fDeviceApSme = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 12
 		case 142: // NL80211_ATTR_DONT_WAIT_FOR_ACK
 			if len(p) != 0 {
@@ -1112,13 +1120,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_FEATURE_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFeatureFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFeatureFlags = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 14
 		case 144: // NL80211_ATTR_PROBE_RESP_OFFLOAD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PROBE_RESP_OFFLOAD", raw, typed.ErrLength)
 			}
-			x.fProbeRespOffload = uint32(typed.Uint32At(p, raw, sb))
+			x.fProbeRespOffload = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 15
 		case 145: // NL80211_ATTR_PROBE_RESP
 			x.fProbeResp = p
@@ -1141,43 +1149,43 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_NOACK_MAP", raw, typed.ErrLength)
 			}
-			x.fNoackMap = uint16(typed.Uint16At(p, raw, sb))
+			x.fNoackMap = uint16(typed.Uint16Host(p, raw))
 			x.has[2] |= 1 << 20
 		case 150: // NL80211_ATTR_INACTIVITY_TIMEOUT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_INACTIVITY_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fInactivityTimeout = uint16(typed.Uint16At(p, raw, sb))
+			x.fInactivityTimeout = uint16(typed.Uint16Host(p, raw))
 			x.has[2] |= 1 << 21
 		case 151: // NL80211_ATTR_RX_SIGNAL_DBM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_RX_SIGNAL_DBM", raw, typed.ErrLength)
 			}
-			x.fRxSignalDbm = uint32(typed.Uint32At(p, raw, sb))
+			x.fRxSignalDbm = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 22
 		case 152: // NL80211_ATTR_BG_SCAN_PERIOD
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BG_SCAN_PERIOD", raw, typed.ErrLength)
 			}
-			x.fBgScanPeriod = uint16(typed.Uint16At(p, raw, sb))
+			x.fBgScanPeriod = uint16(typed.Uint16Host(p, raw))
 			x.has[2] |= 1 << 23
 		case 153: // NL80211_ATTR_WDEV
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WDEV", raw, typed.ErrLength)
 			}
-			x.fWdev = uint64(typed.Uint64At(p, raw, sb))
+			x.fWdev = uint64(typed.Uint64Host(p, raw))
 			x.has[2] |= 1 << 24
 		case 154: // NL80211_ATTR_USER_REG_HINT_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_USER_REG_HINT_TYPE", raw, typed.ErrLength)
 			}
-			x.fUserRegHintType = uint32(typed.Uint32At(p, raw, sb))
+			x.fUserRegHintType = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 25
 		case 155: // NL80211_ATTR_CONN_FAILED_REASON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CONN_FAILED_REASON", raw, typed.ErrLength)
 			}
-			x.fConnFailedReason = uint32(typed.Uint32At(p, raw, sb))
+			x.fConnFailedReason = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 26
 		case 156: // NL80211_ATTR_AUTH_DATA
 			x.fAuthData = p
@@ -1189,25 +1197,25 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCAN_FLAGS", raw, typed.ErrLength)
 			}
-			x.fScanFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fScanFlags = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 29
 		case 159: // NL80211_ATTR_CHANNEL_WIDTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CHANNEL_WIDTH", raw, typed.ErrLength)
 			}
-			x.fChannelWidth = uint32(typed.Uint32At(p, raw, sb))
+			x.fChannelWidth = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 30
 		case 160: // NL80211_ATTR_CENTER_FREQ1
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ1", raw, typed.ErrLength)
 			}
-			x.fCenterFreq1 = uint32(typed.Uint32At(p, raw, sb))
+			x.fCenterFreq1 = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 31
 		case 161: // NL80211_ATTR_CENTER_FREQ2
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ2", raw, typed.ErrLength)
 			}
-			x.fCenterFreq2 = uint32(typed.Uint32At(p, raw, sb))
+			x.fCenterFreq2 = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 32
 		case 162: // NL80211_ATTR_P2P_CTWINDOW
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1225,13 +1233,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_LOCAL_MESH_POWER_MODE", raw, typed.ErrLength)
 			}
-			x.fLocalMeshPowerMode = uint32(typed.Uint32At(p, raw, sb))
+			x.fLocalMeshPowerMode = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 35
 		case 165: // NL80211_ATTR_ACL_POLICY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_ACL_POLICY", raw, typed.ErrLength)
 			}
-			x.fAclPolicy = uint32(typed.Uint32At(p, raw, sb))
+			x.fAclPolicy = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 36
 		case 166: // NL80211_ATTR_MAC_ADDRS
 			x.fMacAddrs = p
@@ -1240,13 +1248,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAC_ACL_MAX", raw, typed.ErrLength)
 			}
-			x.fMacAclMax = uint32(typed.Uint32At(p, raw, sb))
+			x.fMacAclMax = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 38
 		case 168: // NL80211_ATTR_RADAR_EVENT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_RADAR_EVENT", raw, typed.ErrLength)
 			}
-			x.fRadarEvent = uint32(typed.Uint32At(p, raw, sb))
+			x.fRadarEvent = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 39
 		case 169: // NL80211_ATTR_EXT_CAPA
 			x.fExtCapa = p
@@ -1258,7 +1266,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_CAPABILITY", raw, typed.ErrLength)
 			}
-			x.fStaCapability = uint16(typed.Uint16At(p, raw, sb))
+			x.fStaCapability = uint16(typed.Uint16Host(p, raw))
 			x.has[2] |= 1 << 42
 		case 172: // NL80211_ATTR_STA_EXT_CAPABILITY
 			x.fStaExtCapability = p
@@ -1267,7 +1275,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PROTOCOL_FEATURES", raw, typed.ErrLength)
 			}
-			x.fProtocolFeatures = uint32(typed.Uint32At(p, raw, sb))
+			x.fProtocolFeatures = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 44
 		case 174: // NL80211_ATTR_SPLIT_WIPHY_DUMP
 			if len(p) != 0 {
@@ -1286,7 +1294,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MDID", raw, typed.ErrLength)
 			}
-			x.fMdid = uint16(typed.Uint16At(p, raw, sb))
+			x.fMdid = uint16(typed.Uint16Host(p, raw))
 			x.has[2] |= 1 << 48
 		case 178: // NL80211_ATTR_IE_RIC
 			x.fIeRic = p
@@ -1295,19 +1303,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CRIT_PROT_ID", raw, typed.ErrLength)
 			}
-			x.fCritProtId = uint16(typed.Uint16At(p, raw, sb))
+			x.fCritProtId = uint16(typed.Uint16Host(p, raw))
 			x.has[2] |= 1 << 50
 		case 180: // NL80211_ATTR_MAX_CRIT_PROT_DURATION
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_CRIT_PROT_DURATION", raw, typed.ErrLength)
 			}
-			x.fMaxCritProtDuration = uint16(typed.Uint16At(p, raw, sb))
+			x.fMaxCritProtDuration = uint16(typed.Uint16Host(p, raw))
 			x.has[2] |= 1 << 51
 		case 181: // NL80211_ATTR_PEER_AID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PEER_AID", raw, typed.ErrLength)
 			}
-			x.fPeerAid = uint16(typed.Uint16At(p, raw, sb))
+			x.fPeerAid = uint16(typed.Uint16Host(p, raw))
 			x.has[2] |= 1 << 52
 		case 182: // NL80211_ATTR_COALESCE_RULE
 			x.fCoalesceRule = p
@@ -1316,7 +1324,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CH_SWITCH_COUNT", raw, typed.ErrLength)
 			}
-			x.fChSwitchCount = uint32(typed.Uint32At(p, raw, sb))
+			x.fChSwitchCount = uint32(typed.Uint32Host(p, raw))
 			x.has[2] |= 1 << 54
 		case 184: // NL80211_ATTR_CH_SWITCH_BLOCK_TX
 			if len(p) != 0 {
@@ -1366,13 +1374,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_VENDOR_ID", raw, typed.ErrLength)
 			}
-			x.fVendorId = uint32(typed.Uint32At(p, raw, sb))
+			x.fVendorId = uint32(typed.Uint32Host(p, raw))
 			x.has[3] |= 1 << 2
 		case 196: // NL80211_ATTR_VENDOR_SUBCMD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_VENDOR_SUBCMD", raw, typed.ErrLength)
 			}
-			x.fVendorSubcmd = uint32(typed.Uint32At(p, raw, sb))
+			x.fVendorSubcmd = uint32(typed.Uint32Host(p, raw))
 			x.has[3] |= 1 << 3
 		case 197: // NL80211_ATTR_VENDOR_DATA
 			x.fVendorData = p
@@ -1390,19 +1398,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ_HINT", raw, typed.ErrLength)
 			}
-			x.fWiphyFreqHint = uint32(typed.Uint32At(p, raw, sb))
+			x.fWiphyFreqHint = uint32(typed.Uint32Host(p, raw))
 			x.has[3] |= 1 << 8
 		case 202: // NL80211_ATTR_MAX_AP_ASSOC_STA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_AP_ASSOC_STA", raw, typed.ErrLength)
 			}
-			x.fMaxApAssocSta = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaxApAssocSta = uint32(typed.Uint32Host(p, raw))
 			x.has[3] |= 1 << 9
 		case 203: // NL80211_ATTR_TDLS_PEER_CAPABILITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_PEER_CAPABILITY", raw, typed.ErrLength)
 			}
-			x.fTdlsPeerCapability = uint32(typed.Uint32At(p, raw, sb))
+			x.fTdlsPeerCapability = uint32(typed.Uint32Host(p, raw))
 			x.has[3] |= 1 << 10
 		case 204: // NL80211_ATTR_SOCKET_OWNER
 			if len(p) != 0 {
@@ -1449,7 +1457,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_ADMITTED_TIME", raw, typed.ErrLength)
 			}
-			x.fAdmittedTime = uint16(typed.Uint16At(p, raw, sb))
+			x.fAdmittedTime = uint16(typed.Uint16Host(p, raw))
 			x.has[3] |= 1 << 19
 		case 213: // NL80211_ATTR_SMPS_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1481,13 +1489,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_NETNS_FD", raw, typed.ErrLength)
 			}
-			x.fNetnsFd = uint32(typed.Uint32At(p, raw, sb))
+			x.fNetnsFd = uint32(typed.Uint32Host(p, raw))
 			x.has[3] |= 1 << 26
 		case 220: // NL80211_ATTR_SCHED_SCAN_DELAY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_DELAY", raw, typed.ErrLength)
 			}
-			x.fSchedScanDelay = uint32(typed.Uint32At(p, raw, sb))
+			x.fSchedScanDelay = uint32(typed.Uint32Host(p, raw))
 			x.has[3] |= 1 << 27
 		case 221: // NL80211_ATTR_REG_INDOOR
 			if len(p) != 0 {
@@ -1498,19 +1506,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_NUM_SCHED_SCAN_PLANS", raw, typed.ErrLength)
 			}
-			x.fMaxNumSchedScanPlans = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaxNumSchedScanPlans = uint32(typed.Uint32Host(p, raw))
 			x.has[3] |= 1 << 29
 		case 223: // NL80211_ATTR_MAX_SCAN_PLAN_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_PLAN_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fMaxScanPlanInterval = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaxScanPlanInterval = uint32(typed.Uint32Host(p, raw))
 			x.has[3] |= 1 << 30
 		case 224: // NL80211_ATTR_MAX_SCAN_PLAN_ITERATIONS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_PLAN_ITERATIONS", raw, typed.ErrLength)
 			}
-			x.fMaxScanPlanIterations = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaxScanPlanIterations = uint32(typed.Uint32Host(p, raw))
 			x.has[3] |= 1 << 31
 		case 225: // NL80211_ATTR_SCHED_SCAN_PLANS
 			x.fSchedScanPlans = p
@@ -1545,7 +1553,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCAN_START_TIME_TSF", raw, typed.ErrLength)
 			}
-			x.fScanStartTimeTsf = uint64(typed.Uint64At(p, raw, sb))
+			x.fScanStartTimeTsf = uint64(typed.Uint64Host(p, raw))
 			x.has[3] |= 1 << 40
 		case 234: // NL80211_ATTR_SCAN_START_TIME_TSF_BSSID
 			x.fScanStartTimeTsfBssid = p
@@ -1554,7 +1562,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MEASUREMENT_DURATION", raw, typed.ErrLength)
 			}
-			x.fMeasurementDuration = uint16(typed.Uint16At(p, raw, sb))
+			x.fMeasurementDuration = uint16(typed.Uint16Host(p, raw))
 			x.has[3] |= 1 << 42
 		case 236: // NL80211_ATTR_MEASUREMENT_DURATION_MANDATORY
 			if len(p) != 0 {
@@ -1565,7 +1573,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MESH_PEER_AID", raw, typed.ErrLength)
 			}
-			x.fMeshPeerAid = uint16(typed.Uint16At(p, raw, sb))
+			x.fMeshPeerAid = uint16(typed.Uint16Host(p, raw))
 			x.has[3] |= 1 << 44
 		case 238: // NL80211_ATTR_NAN_MASTER_PREF
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1577,7 +1585,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BANDS", raw, typed.ErrLength)
 			}
-			x.fBands = uint32(typed.Uint32At(p, raw, sb))
+			x.fBands = uint32(typed.Uint32Host(p, raw))
 			x.has[3] |= 1 << 46
 		case 240: // NL80211_ATTR_NAN_FUNC
 			x.fNanFunc = p
@@ -1612,7 +1620,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TIMEOUT_REASON", raw, typed.ErrLength)
 			}
-			x.fTimeoutReason = uint32(typed.Uint32At(p, raw, sb))
+			x.fTimeoutReason = uint32(typed.Uint32Host(p, raw))
 			x.has[3] |= 1 << 55
 		case 249: // NL80211_ATTR_FILS_ERP_USERNAME
 			x.fFilsErpUsername = p
@@ -1624,7 +1632,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_FILS_ERP_NEXT_SEQ_NUM", raw, typed.ErrLength)
 			}
-			x.fFilsErpNextSeqNum = uint16(typed.Uint16At(p, raw, sb))
+			x.fFilsErpNextSeqNum = uint16(typed.Uint16Host(p, raw))
 			x.has[3] |= 1 << 58
 		case 252: // NL80211_ATTR_FILS_ERP_RRK
 			x.fFilsErpRrk = p
@@ -1644,7 +1652,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_MAX_REQS", raw, typed.ErrLength)
 			}
-			x.fSchedScanMaxReqs = uint32(typed.Uint32At(p, raw, sb))
+			x.fSchedScanMaxReqs = uint32(typed.Uint32Host(p, raw))
 			x.has[3] |= 1 << 63
 		case 257: // NL80211_ATTR_WANT_1X_4WAY_HS
 			if len(p) != 0 {
@@ -1661,7 +1669,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_EXTERNAL_AUTH_ACTION", raw, typed.ErrLength)
 			}
-			x.fExternalAuthAction = uint32(typed.Uint32At(p, raw, sb))
+			x.fExternalAuthAction = uint32(typed.Uint32Host(p, raw))
 			x.has[4] |= 1 << 3
 		case 261: // NL80211_ATTR_EXTERNAL_AUTH_SUPPORT
 			if len(p) != 0 {
@@ -1678,7 +1686,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_ACK_SIGNAL", raw, typed.ErrLength)
 			}
-			x.fAckSignal = int32(typed.Uint32At(p, raw, sb))
+			x.fAckSignal = int32(typed.Uint32Host(p, raw))
 			x.has[4] |= 1 << 6
 		case 264: // NL80211_ATTR_CONTROL_PORT_OVER_NL80211
 			if len(p) != 0 {
@@ -1689,7 +1697,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fTxqStats.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fTxqStats.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[4] |= 1 << 8
@@ -1697,19 +1705,19 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_LIMIT", raw, typed.ErrLength)
 			}
-			x.fTxqLimit = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxqLimit = uint32(typed.Uint32Host(p, raw))
 			x.has[4] |= 1 << 9
 		case 267: // NL80211_ATTR_TXQ_MEMORY_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_MEMORY_LIMIT", raw, typed.ErrLength)
 			}
-			x.fTxqMemoryLimit = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxqMemoryLimit = uint32(typed.Uint32Host(p, raw))
 			x.has[4] |= 1 << 10
 		case 268: // NL80211_ATTR_TXQ_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_QUANTUM", raw, typed.ErrLength)
 			}
-			x.fTxqQuantum = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxqQuantum = uint32(typed.Uint32Host(p, raw))
 			x.has[4] |= 1 << 11
 		case 269: // NL80211_ATTR_HE_CAPABILITY
 			x.fHeCapability = p
@@ -1724,7 +1732,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fTimeout = uint32(typed.Uint32At(p, raw, sb))
+			x.fTimeout = uint32(typed.Uint32Host(p, raw))
 			x.has[4] |= 1 << 15
 		case 273: // NL80211_ATTR_PEER_MEASUREMENTS
 			x.fPeerMeasurements = p
@@ -1733,7 +1741,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_AIRTIME_WEIGHT", raw, typed.ErrLength)
 			}
-			x.fAirtimeWeight = uint16(typed.Uint16At(p, raw, sb))
+			x.fAirtimeWeight = uint16(typed.Uint16Host(p, raw))
 			x.has[4] |= 1 << 17
 		case 275: // NL80211_ATTR_STA_TX_POWER_SETTING
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1745,7 +1753,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_TX_POWER", raw, typed.ErrLength)
 			}
-			x.fStaTxPower = int16(typed.Uint16At(p, raw, sb))
+			x.fStaTxPower = int16(typed.Uint16Host(p, raw))
 			x.has[4] |= 1 << 19
 		case 277: // NL80211_ATTR_SAE_PASSWORD
 			x.fSaePassword = p
@@ -1774,7 +1782,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_VLAN_ID", raw, typed.ErrLength)
 			}
-			x.fVlanId = uint16(typed.Uint16At(p, raw, sb))
+			x.fVlanId = uint16(typed.Uint16Host(p, raw))
 			x.has[4] |= 1 << 25
 		case 283: // NL80211_ATTR_HE_BSS_COLOR
 			x.fHeBssColor = p
@@ -1794,7 +1802,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PMK_LIFETIME", raw, typed.ErrLength)
 			}
-			x.fPmkLifetime = uint32(typed.Uint32At(p, raw, sb))
+			x.fPmkLifetime = uint32(typed.Uint32Host(p, raw))
 			x.has[4] |= 1 << 30
 		case 288: // NL80211_ATTR_PMK_REAUTH_THRESHOLD
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1811,13 +1819,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ_OFFSET", raw, typed.ErrLength)
 			}
-			x.fWiphyFreqOffset = uint32(typed.Uint32At(p, raw, sb))
+			x.fWiphyFreqOffset = uint32(typed.Uint32Host(p, raw))
 			x.has[4] |= 1 << 33
 		case 291: // NL80211_ATTR_CENTER_FREQ1_OFFSET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ1_OFFSET", raw, typed.ErrLength)
 			}
-			x.fCenterFreq1Offset = uint32(typed.Uint32At(p, raw, sb))
+			x.fCenterFreq1Offset = uint32(typed.Uint32Host(p, raw))
 			x.has[4] |= 1 << 34
 		case 292: // NL80211_ATTR_SCAN_FREQ_KHZ
 			x.fScanFreqKhz = p
@@ -1850,7 +1858,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SAR_SPEC", raw, typed.ErrLength)
 			}
-			if err := x.fSarSpec.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fSarSpec.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[4] |= 1 << 43
@@ -1863,7 +1871,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_OBSS_COLOR_BITMAP", raw, typed.ErrLength)
 			}
-			x.fObssColorBitmap = uint64(typed.Uint64At(p, raw, sb))
+			x.fObssColorBitmap = uint64(typed.Uint64Host(p, raw))
 			x.has[4] |= 1 << 45
 		case 303: // NL80211_ATTR_COLOR_CHANGE_COUNT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1895,7 +1903,7 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_AP_SETTINGS_FLAGS", raw, typed.ErrLength)
 			}
-			x.fApSettingsFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fApSettingsFlags = uint32(typed.Uint32Host(p, raw))
 			x.has[4] |= 1 << 52
 		case 310: // NL80211_ATTR_EHT_CAPABILITY
 			x.fEhtCapability = p
@@ -1929,25 +1937,25 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_EML_CAPABILITY", raw, typed.ErrLength)
 			}
-			x.fEmlCapability = uint16(typed.Uint16At(p, raw, sb))
+			x.fEmlCapability = uint16(typed.Uint16Host(p, raw))
 			x.has[4] |= 1 << 60
 		case 318: // NL80211_ATTR_MLD_CAPA_AND_OPS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MLD_CAPA_AND_OPS", raw, typed.ErrLength)
 			}
-			x.fMldCapaAndOps = uint16(typed.Uint16At(p, raw, sb))
+			x.fMldCapaAndOps = uint16(typed.Uint16Host(p, raw))
 			x.has[4] |= 1 << 61
 		case 319: // NL80211_ATTR_TX_HW_TIMESTAMP
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TX_HW_TIMESTAMP", raw, typed.ErrLength)
 			}
-			x.fTxHwTimestamp = uint64(typed.Uint64At(p, raw, sb))
+			x.fTxHwTimestamp = uint64(typed.Uint64Host(p, raw))
 			x.has[4] |= 1 << 62
 		case 320: // NL80211_ATTR_RX_HW_TIMESTAMP
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_RX_HW_TIMESTAMP", raw, typed.ErrLength)
 			}
-			x.fRxHwTimestamp = uint64(typed.Uint64At(p, raw, sb))
+			x.fRxHwTimestamp = uint64(typed.Uint64Host(p, raw))
 			x.has[4] |= 1 << 63
 		case 321: // NL80211_ATTR_TD_BITMAP
 			x.fTdBitmap = p
@@ -1956,13 +1964,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PUNCT_BITMAP", raw, typed.ErrLength)
 			}
-			x.fPunctBitmap = uint32(typed.Uint32At(p, raw, sb))
+			x.fPunctBitmap = uint32(typed.Uint32Host(p, raw))
 			x.has[5] |= 1 << 1
 		case 323: // NL80211_ATTR_MAX_HW_TIMESTAMP_PEERS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_HW_TIMESTAMP_PEERS", raw, typed.ErrLength)
 			}
-			x.fMaxHwTimestampPeers = uint16(typed.Uint16At(p, raw, sb))
+			x.fMaxHwTimestampPeers = uint16(typed.Uint16Host(p, raw))
 			x.has[5] |= 1 << 2
 		case 324: // NL80211_ATTR_HW_TIMESTAMP_ENABLED
 			if len(p) != 0 {
@@ -1986,13 +1994,13 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_TTLM_DLINK", raw, typed.ErrLength)
 			}
-			x.fMloTtlmDlink = uint16(typed.Uint16At(p, raw, sb))
+			x.fMloTtlmDlink = uint16(typed.Uint16Host(p, raw))
 			x.has[5] |= 1 << 7
 		case 329: // NL80211_ATTR_MLO_TTLM_ULINK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_TTLM_ULINK", raw, typed.ErrLength)
 			}
-			x.fMloTtlmUlink = uint16(typed.Uint16At(p, raw, sb))
+			x.fMloTtlmUlink = uint16(typed.Uint16Host(p, raw))
 			x.has[5] |= 1 << 8
 		case 330: // NL80211_ATTR_ASSOC_SPP_AMSDU
 			if len(p) != 0 {
@@ -2009,7 +2017,1642 @@ func (x *Nl80211) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_VIF_RADIO_MASK", raw, typed.ErrLength)
 			}
-			x.fVifRadioMask = uint32(typed.Uint32At(p, raw, sb))
+			x.fVifRadioMask = uint32(typed.Uint32Host(p, raw))
+			x.has[5] |= 1 << 12
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "nl80211-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "nl80211-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Nl80211) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [6]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "nl80211-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NL80211_ATTR_WIPHY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY", raw, typed.ErrLength)
+			}
+			x.fWiphy = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // NL80211_ATTR_WIPHY_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_NAME", raw, typed.ErrString)
+			}
+			x.fWiphyName = p
+			x.has[0] |= 1 << 1
+		case 3: // NL80211_ATTR_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // NL80211_ATTR_IFNAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_IFNAME", raw, typed.ErrString)
+			}
+			x.fIfname = p
+			x.has[0] |= 1 << 3
+		case 5: // NL80211_ATTR_IFTYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_IFTYPE", raw, typed.ErrLength)
+			}
+			x.fIftype = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // NL80211_ATTR_MAC
+			x.fMac = p
+			x.has[0] |= 1 << 5
+		case 7: // NL80211_ATTR_KEY_DATA
+			x.fKeyData = p
+			x.has[0] |= 1 << 6
+		case 8: // NL80211_ATTR_KEY_IDX
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_IDX", raw, typed.ErrLength)
+			}
+			x.fKeyIdx = uint8(p[0])
+			x.has[0] |= 1 << 7
+		case 9: // NL80211_ATTR_KEY_CIPHER
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_CIPHER", raw, typed.ErrLength)
+			}
+			x.fKeyCipher = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // NL80211_ATTR_KEY_SEQ
+			x.fKeySeq = p
+			x.has[0] |= 1 << 9
+		case 11: // NL80211_ATTR_KEY_DEFAULT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_DEFAULT", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 10
+		case 12: // NL80211_ATTR_BEACON_INTERVAL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BEACON_INTERVAL", raw, typed.ErrLength)
+			}
+			x.fBeaconInterval = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 11
+		case 13: // NL80211_ATTR_DTIM_PERIOD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DTIM_PERIOD", raw, typed.ErrLength)
+			}
+			x.fDtimPeriod = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 12
+		case 14: // NL80211_ATTR_BEACON_HEAD
+			x.fBeaconHead = p
+			x.has[0] |= 1 << 13
+		case 15: // NL80211_ATTR_BEACON_TAIL
+			x.fBeaconTail = p
+			x.has[0] |= 1 << 14
+		case 16: // NL80211_ATTR_STA_AID
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_AID", raw, typed.ErrLength)
+			}
+			x.fStaAid = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 15
+		case 17: // NL80211_ATTR_STA_FLAGS
+			x.fStaFlags = p
+			x.has[0] |= 1 << 16
+		case 18: // NL80211_ATTR_STA_LISTEN_INTERVAL
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_LISTEN_INTERVAL", raw, typed.ErrLength)
+			}
+			x.fStaListenInterval = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 17
+		case 19: // NL80211_ATTR_STA_SUPPORTED_RATES
+			x.fStaSupportedRates = p
+			x.has[0] |= 1 << 18
+		case 20: // NL80211_ATTR_STA_VLAN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_VLAN", raw, typed.ErrLength)
+			}
+			x.fStaVlan = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 19
+		case 21: // NL80211_ATTR_STA_INFO
+			x.fStaInfo = p
+			x.has[0] |= 1 << 20
+		case 22: // NL80211_ATTR_WIPHY_BANDS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_BANDS", raw, typed.ErrLength)
+			}
+			if err := x.fWiphyBands.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 21
+		case 23: // NL80211_ATTR_MNTR_FLAGS
+			x.fMntrFlags = p
+			x.has[0] |= 1 << 22
+		case 24: // NL80211_ATTR_MESH_ID
+			x.fMeshId = p
+			x.has[0] |= 1 << 23
+		case 25: // NL80211_ATTR_STA_PLINK_ACTION
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_PLINK_ACTION", raw, typed.ErrLength)
+			}
+			x.fStaPlinkAction = uint8(p[0])
+			x.has[0] |= 1 << 24
+		case 26: // NL80211_ATTR_MPATH_NEXT_HOP
+			x.fMpathNextHop = p
+			x.has[0] |= 1 << 25
+		case 27: // NL80211_ATTR_MPATH_INFO
+			x.fMpathInfo = p
+			x.has[0] |= 1 << 26
+		case 28: // NL80211_ATTR_BSS_CTS_PROT
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_CTS_PROT", raw, typed.ErrLength)
+			}
+			x.fBssCtsProt = uint8(p[0])
+			x.has[0] |= 1 << 27
+		case 29: // NL80211_ATTR_BSS_SHORT_PREAMBLE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_SHORT_PREAMBLE", raw, typed.ErrLength)
+			}
+			x.fBssShortPreamble = uint8(p[0])
+			x.has[0] |= 1 << 28
+		case 30: // NL80211_ATTR_BSS_SHORT_SLOT_TIME
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_SHORT_SLOT_TIME", raw, typed.ErrLength)
+			}
+			x.fBssShortSlotTime = uint8(p[0])
+			x.has[0] |= 1 << 29
+		case 31: // NL80211_ATTR_HT_CAPABILITY
+			x.fHtCapability = p
+			x.has[0] |= 1 << 30
+		case 32: // NL80211_ATTR_SUPPORTED_IFTYPES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORTED_IFTYPES", raw, typed.ErrLength)
+			}
+			if err := x.fSupportedIftypes.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 31
+		case 33: // NL80211_ATTR_REG_ALPHA2
+			x.fRegAlpha2 = p
+			x.has[0] |= 1 << 32
+		case 34: // NL80211_ATTR_REG_RULES
+			x.fRegRules = p
+			x.has[0] |= 1 << 33
+		case 35: // NL80211_ATTR_MESH_CONFIG
+			x.fMeshConfig = p
+			x.has[0] |= 1 << 34
+		case 36: // NL80211_ATTR_BSS_BASIC_RATES
+			x.fBssBasicRates = p
+			x.has[0] |= 1 << 35
+		case 37: // NL80211_ATTR_WIPHY_TXQ_PARAMS
+			x.fWiphyTxqParams = p
+			x.has[0] |= 1 << 36
+		case 38: // NL80211_ATTR_WIPHY_FREQ
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ", raw, typed.ErrLength)
+			}
+			x.fWiphyFreq = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 37
+		case 39: // NL80211_ATTR_WIPHY_CHANNEL_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_CHANNEL_TYPE", raw, typed.ErrLength)
+			}
+			x.fWiphyChannelType = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 38
+		case 40: // NL80211_ATTR_KEY_DEFAULT_MGMT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_DEFAULT_MGMT", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 39
+		case 41: // NL80211_ATTR_MGMT_SUBTYPE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MGMT_SUBTYPE", raw, typed.ErrLength)
+			}
+			x.fMgmtSubtype = uint8(p[0])
+			x.has[0] |= 1 << 40
+		case 42: // NL80211_ATTR_IE
+			x.fIe = p
+			x.has[0] |= 1 << 41
+		case 43: // NL80211_ATTR_MAX_NUM_SCAN_SSIDS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_NUM_SCAN_SSIDS", raw, typed.ErrLength)
+			}
+			x.fMaxNumScanSsids = uint8(p[0])
+			x.has[0] |= 1 << 42
+		case 44: // NL80211_ATTR_SCAN_FREQUENCIES
+			x.fScanFrequencies = p
+			x.has[0] |= 1 << 43
+		case 45: // NL80211_ATTR_SCAN_SSIDS
+			x.fScanSsids = p
+			x.has[0] |= 1 << 44
+		case 46: // NL80211_ATTR_GENERATION
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_GENERATION", raw, typed.ErrLength)
+			}
+			x.fGeneration = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 45
+		case 47: // NL80211_ATTR_BSS
+			x.fBss = p
+			x.has[0] |= 1 << 46
+		case 48: // NL80211_ATTR_REG_INITIATOR
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_REG_INITIATOR", raw, typed.ErrLength)
+			}
+			x.fRegInitiator = uint8(p[0])
+			x.has[0] |= 1 << 47
+		case 49: // NL80211_ATTR_REG_TYPE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_REG_TYPE", raw, typed.ErrLength)
+			}
+			x.fRegType = uint8(p[0])
+			x.has[0] |= 1 << 48
+		case 50: // NL80211_ATTR_SUPPORTED_COMMANDS
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 4, "nl80211-attrs", "NL80211_ATTR_SUPPORTED_COMMANDS")
+			if err != nil {
+				return err
+			}
+			x.fSupportedCommands, x.sSupportedCommands = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			x.has[0] |= 1 << 49
+		case 51: // NL80211_ATTR_FRAME
+			x.fFrame = p
+			x.has[0] |= 1 << 50
+		case 52: // NL80211_ATTR_SSID
+			x.fSsid = p
+			x.has[0] |= 1 << 51
+		case 53: // NL80211_ATTR_AUTH_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_AUTH_TYPE", raw, typed.ErrLength)
+			}
+			x.fAuthType = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 52
+		case 54: // NL80211_ATTR_REASON_CODE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_REASON_CODE", raw, typed.ErrLength)
+			}
+			x.fReasonCode = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 53
+		case 55: // NL80211_ATTR_KEY_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_KEY_TYPE", raw, typed.ErrLength)
+			}
+			x.fKeyType = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 54
+		case 56: // NL80211_ATTR_MAX_SCAN_IE_LEN
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_IE_LEN", raw, typed.ErrLength)
+			}
+			x.fMaxScanIeLen = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 55
+		case 57: // NL80211_ATTR_CIPHER_SUITES
+			x.fCipherSuites = p
+			x.has[0] |= 1 << 56
+		case 58: // NL80211_ATTR_FREQ_BEFORE
+			x.fFreqBefore = p
+			x.has[0] |= 1 << 57
+		case 59: // NL80211_ATTR_FREQ_AFTER
+			x.fFreqAfter = p
+			x.has[0] |= 1 << 58
+		case 60: // NL80211_ATTR_FREQ_FIXED
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_FREQ_FIXED", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 59
+		case 61: // NL80211_ATTR_WIPHY_RETRY_SHORT
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_RETRY_SHORT", raw, typed.ErrLength)
+			}
+			x.fWiphyRetryShort = uint8(p[0])
+			x.has[0] |= 1 << 60
+		case 62: // NL80211_ATTR_WIPHY_RETRY_LONG
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_RETRY_LONG", raw, typed.ErrLength)
+			}
+			x.fWiphyRetryLong = uint8(p[0])
+			x.has[0] |= 1 << 61
+		case 63: // NL80211_ATTR_WIPHY_FRAG_THRESHOLD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FRAG_THRESHOLD", raw, typed.ErrLength)
+			}
+			x.fWiphyFragThreshold = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 62
+		case 64: // NL80211_ATTR_WIPHY_RTS_THRESHOLD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_RTS_THRESHOLD", raw, typed.ErrLength)
+			}
+			x.fWiphyRtsThreshold = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 63
+		case 65: // NL80211_ATTR_TIMED_OUT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TIMED_OUT", raw, typed.ErrLength)
+			}
+			x.has[1] |= 1 << 0
+		case 66: // NL80211_ATTR_USE_MFP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_USE_MFP", raw, typed.ErrLength)
+			}
+			x.fUseMfp = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 1
+		case 67: // NL80211_ATTR_STA_FLAGS2
+			x.fStaFlags2 = p
+			x.has[1] |= 1 << 2
+		case 68: // NL80211_ATTR_CONTROL_PORT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT", raw, typed.ErrLength)
+			}
+			x.has[1] |= 1 << 3
+		case 69: // NL80211_ATTR_TESTDATA
+			x.fTestdata = p
+			x.has[1] |= 1 << 4
+		case 70: // NL80211_ATTR_PRIVACY
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PRIVACY", raw, typed.ErrLength)
+			}
+			x.has[1] |= 1 << 5
+		case 71: // NL80211_ATTR_DISCONNECTED_BY_AP
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DISCONNECTED_BY_AP", raw, typed.ErrLength)
+			}
+			x.has[1] |= 1 << 6
+		case 72: // NL80211_ATTR_STATUS_CODE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STATUS_CODE", raw, typed.ErrLength)
+			}
+			x.fStatusCode = uint16(typed.Uint16Other(p, raw))
+			x.has[1] |= 1 << 7
+		case 73: // NL80211_ATTR_CIPHER_SUITES_PAIRWISE
+			x.fCipherSuitesPairwise = p
+			x.has[1] |= 1 << 8
+		case 74: // NL80211_ATTR_CIPHER_SUITE_GROUP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CIPHER_SUITE_GROUP", raw, typed.ErrLength)
+			}
+			x.fCipherSuiteGroup = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 9
+		case 75: // NL80211_ATTR_WPA_VERSIONS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WPA_VERSIONS", raw, typed.ErrLength)
+			}
+			x.fWpaVersions = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 10
+		case 76: // NL80211_ATTR_AKM_SUITES
+			x.fAkmSuites = p
+			x.has[1] |= 1 << 11
+		case 77: // NL80211_ATTR_REQ_IE
+			x.fReqIe = p
+			x.has[1] |= 1 << 12
+		case 78: // NL80211_ATTR_RESP_IE
+			x.fRespIe = p
+			x.has[1] |= 1 << 13
+		case 79: // NL80211_ATTR_PREV_BSSID
+			x.fPrevBssid = p
+			x.has[1] |= 1 << 14
+		case 80: // NL80211_ATTR_KEY
+			x.fKey = p
+			x.has[1] |= 1 << 15
+		case 81: // NL80211_ATTR_KEYS
+			x.fKeys = p
+			x.has[1] |= 1 << 16
+		case 82: // NL80211_ATTR_PID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PID", raw, typed.ErrLength)
+			}
+			x.fPid = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 17
+		case 83: // NL80211_ATTR_4ADDR
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_4ADDR", raw, typed.ErrLength)
+			}
+			x.fX4addr = uint8(p[0])
+			x.has[1] |= 1 << 18
+		case 84: // NL80211_ATTR_SURVEY_INFO
+			x.fSurveyInfo = p
+			x.has[1] |= 1 << 19
+		case 85: // NL80211_ATTR_PMKID
+			x.fPmkid = p
+			x.has[1] |= 1 << 20
+		case 86: // NL80211_ATTR_MAX_NUM_PMKIDS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_NUM_PMKIDS", raw, typed.ErrLength)
+			}
+			x.fMaxNumPmkids = uint8(p[0])
+			x.has[1] |= 1 << 21
+		case 87: // NL80211_ATTR_DURATION
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DURATION", raw, typed.ErrLength)
+			}
+			x.fDuration = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 22
+		case 88: // NL80211_ATTR_COOKIE
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_COOKIE", raw, typed.ErrLength)
+			}
+			x.fCookie = uint64(typed.Uint64Other(p, raw))
+			x.has[1] |= 1 << 23
+		case 89: // NL80211_ATTR_WIPHY_COVERAGE_CLASS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_COVERAGE_CLASS", raw, typed.ErrLength)
+			}
+			x.fWiphyCoverageClass = uint8(p[0])
+			x.has[1] |= 1 << 24
+		case 90: // NL80211_ATTR_TX_RATES
+			x.fTxRates = p
+			x.has[1] |= 1 << 25
+		case 91: // NL80211_ATTR_FRAME_MATCH
+			x.fFrameMatch = p
+			x.has[1] |= 1 << 26
+		case 92: // NL80211_ATTR_ACK
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_ACK", raw, typed.ErrLength)
+			}
+			x.has[1] |= 1 << 27
+		case 93: // NL80211_ATTR_PS_STATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PS_STATE", raw, typed.ErrLength)
+			}
+			x.fPsState = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 28
+		case 94: // NL80211_ATTR_CQM
+			x.fCqm = p
+			x.has[1] |= 1 << 29
+		case 95: // NL80211_ATTR_LOCAL_STATE_CHANGE
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_LOCAL_STATE_CHANGE", raw, typed.ErrLength)
+			}
+			x.has[1] |= 1 << 30
+		case 96: // NL80211_ATTR_AP_ISOLATE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_AP_ISOLATE", raw, typed.ErrLength)
+			}
+			x.fApIsolate = uint8(p[0])
+			x.has[1] |= 1 << 31
+		case 97: // NL80211_ATTR_WIPHY_TX_POWER_SETTING
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_TX_POWER_SETTING", raw, typed.ErrLength)
+			}
+			x.fWiphyTxPowerSetting = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 32
+		case 98: // NL80211_ATTR_WIPHY_TX_POWER_LEVEL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_TX_POWER_LEVEL", raw, typed.ErrLength)
+			}
+			x.fWiphyTxPowerLevel = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 33
+		case 99: // NL80211_ATTR_TX_FRAME_TYPES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TX_FRAME_TYPES", raw, typed.ErrLength)
+			}
+			if err := x.fTxFrameTypes.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[1] |= 1 << 34
+		case 100: // NL80211_ATTR_RX_FRAME_TYPES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_RX_FRAME_TYPES", raw, typed.ErrLength)
+			}
+			if err := x.fRxFrameTypes.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[1] |= 1 << 35
+		case 101: // NL80211_ATTR_FRAME_TYPE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+			}
+			x.fFrameType = uint16(typed.Uint16Other(p, raw))
+			x.has[1] |= 1 << 36
+		case 102: // NL80211_ATTR_CONTROL_PORT_ETHERTYPE
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT_ETHERTYPE", raw, typed.ErrLength)
+			}
+			x.has[1] |= 1 << 37
+		case 103: // NL80211_ATTR_CONTROL_PORT_NO_ENCRYPT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT_NO_ENCRYPT", raw, typed.ErrLength)
+			}
+			x.has[1] |= 1 << 38
+		case 104: // NL80211_ATTR_SUPPORT_IBSS_RSN
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORT_IBSS_RSN", raw, typed.ErrLength)
+			}
+			x.has[1] |= 1 << 39
+		case 105: // NL80211_ATTR_WIPHY_ANTENNA_TX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_TX", raw, typed.ErrLength)
+			}
+			x.fWiphyAntennaTx = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 40
+		case 106: // NL80211_ATTR_WIPHY_ANTENNA_RX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_RX", raw, typed.ErrLength)
+			}
+			x.fWiphyAntennaRx = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 41
+		case 107: // NL80211_ATTR_MCAST_RATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MCAST_RATE", raw, typed.ErrLength)
+			}
+			x.fMcastRate = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 42
+		case 108: // NL80211_ATTR_OFFCHANNEL_TX_OK
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_OFFCHANNEL_TX_OK", raw, typed.ErrLength)
+			}
+			x.has[1] |= 1 << 43
+		case 109: // NL80211_ATTR_BSS_HT_OPMODE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_HT_OPMODE", raw, typed.ErrLength)
+			}
+			x.fBssHtOpmode = uint16(typed.Uint16Other(p, raw))
+			x.has[1] |= 1 << 44
+		case 110: // NL80211_ATTR_KEY_DEFAULT_TYPES
+			x.fKeyDefaultTypes = p
+			x.has[1] |= 1 << 45
+		case 111: // NL80211_ATTR_MAX_REMAIN_ON_CHANNEL_DURATION
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_REMAIN_ON_CHANNEL_DURATION", raw, typed.ErrLength)
+			}
+			x.fMaxRemainOnChannelDuration = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 46
+		case 112: // NL80211_ATTR_MESH_SETUP
+			x.fMeshSetup = p
+			x.has[1] |= 1 << 47
+		case 113: // NL80211_ATTR_WIPHY_ANTENNA_AVAIL_TX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_AVAIL_TX", raw, typed.ErrLength)
+			}
+			x.fWiphyAntennaAvailTx = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 48
+		case 114: // NL80211_ATTR_WIPHY_ANTENNA_AVAIL_RX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_ANTENNA_AVAIL_RX", raw, typed.ErrLength)
+			}
+			x.fWiphyAntennaAvailRx = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 49
+		case 115: // NL80211_ATTR_SUPPORT_MESH_AUTH
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORT_MESH_AUTH", raw, typed.ErrLength)
+			}
+			x.has[1] |= 1 << 50
+		case 116: // NL80211_ATTR_STA_PLINK_STATE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_PLINK_STATE", raw, typed.ErrLength)
+			}
+			x.fStaPlinkState = uint8(p[0])
+			x.has[1] |= 1 << 51
+		case 117: // NL80211_ATTR_WOWLAN_TRIGGERS
+			x.fWowlanTriggers = p
+			x.has[1] |= 1 << 52
+		case 118: // NL80211_ATTR_WOWLAN_TRIGGERS_SUPPORTED
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WOWLAN_TRIGGERS_SUPPORTED", raw, typed.ErrLength)
+			}
+			if err := x.fWowlanTriggersSupported.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[1] |= 1 << 53
+		case 119: // NL80211_ATTR_SCHED_SCAN_INTERVAL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_INTERVAL", raw, typed.ErrLength)
+			}
+			x.fSchedScanInterval = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 54
+		case 120: // NL80211_ATTR_INTERFACE_COMBINATIONS
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "nl80211-attrs", "NL80211_ATTR_INTERFACE_COMBINATIONS")
+			if err != nil {
+				return err
+			}
+			x.fInterfaceCombinations, x.sInterfaceCombinations = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fInterfaceCombinations; it.Next(); {
+				if err := x.kInterfaceCombinations.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[1] |= 1 << 55
+		case 121: // NL80211_ATTR_SOFTWARE_IFTYPES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SOFTWARE_IFTYPES", raw, typed.ErrLength)
+			}
+			if err := x.fSoftwareIftypes.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[1] |= 1 << 56
+		case 122: // NL80211_ATTR_REKEY_DATA
+			x.fRekeyData = p
+			x.has[1] |= 1 << 57
+		case 123: // NL80211_ATTR_MAX_NUM_SCHED_SCAN_SSIDS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_NUM_SCHED_SCAN_SSIDS", raw, typed.ErrLength)
+			}
+			x.fMaxNumSchedScanSsids = uint8(p[0])
+			x.has[1] |= 1 << 58
+		case 124: // NL80211_ATTR_MAX_SCHED_SCAN_IE_LEN
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCHED_SCAN_IE_LEN", raw, typed.ErrLength)
+			}
+			x.fMaxSchedScanIeLen = uint16(typed.Uint16Other(p, raw))
+			x.has[1] |= 1 << 59
+		case 125: // NL80211_ATTR_SCAN_SUPP_RATES
+			x.fScanSuppRates = p
+			x.has[1] |= 1 << 60
+		case 126: // NL80211_ATTR_HIDDEN_SSID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_HIDDEN_SSID", raw, typed.ErrLength)
+			}
+			x.fHiddenSsid = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 61
+		case 127: // NL80211_ATTR_IE_PROBE_RESP
+			x.fIeProbeResp = p
+			x.has[1] |= 1 << 62
+		case 128: // NL80211_ATTR_IE_ASSOC_RESP
+			x.fIeAssocResp = p
+			x.has[1] |= 1 << 63
+		case 129: // NL80211_ATTR_STA_WME
+			x.fStaWme = p
+			x.has[2] |= 1 << 0
+		case 130: // NL80211_ATTR_SUPPORT_AP_UAPSD
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORT_AP_UAPSD", raw, typed.ErrLength)
+			}
+			x.has[2] |= 1 << 1
+		case 131: // NL80211_ATTR_ROAM_SUPPORT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_ROAM_SUPPORT", raw, typed.ErrLength)
+			}
+			x.has[2] |= 1 << 2
+		case 132: // NL80211_ATTR_SCHED_SCAN_MATCH
+			x.fSchedScanMatch = p
+			x.has[2] |= 1 << 3
+		case 133: // NL80211_ATTR_MAX_MATCH_SETS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_MATCH_SETS", raw, typed.ErrLength)
+			}
+			x.fMaxMatchSets = uint8(p[0])
+			x.has[2] |= 1 << 4
+		case 134: // NL80211_ATTR_PMKSA_CANDIDATE
+			x.fPmksaCandidate = p
+			x.has[2] |= 1 << 5
+		case 135: // NL80211_ATTR_TX_NO_CCK_RATE
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TX_NO_CCK_RATE", raw, typed.ErrLength)
+			}
+			x.has[2] |= 1 << 6
+		case 136: // NL80211_ATTR_TDLS_ACTION
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_ACTION", raw, typed.ErrLength)
+			}
+			x.fTdlsAction = uint8(p[0])
+			x.has[2] |= 1 << 7
+		case 137: // NL80211_ATTR_TDLS_DIALOG_TOKEN
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_DIALOG_TOKEN", raw, typed.ErrLength)
+			}
+			x.fTdlsDialogToken = uint8(p[0])
+			x.has[2] |= 1 << 8
+		case 138: // NL80211_ATTR_TDLS_OPERATION
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_OPERATION", raw, typed.ErrLength)
+			}
+			x.fTdlsOperation = uint8(p[0])
+			x.has[2] |= 1 << 9
+		case 139: // NL80211_ATTR_TDLS_SUPPORT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_SUPPORT", raw, typed.ErrLength)
+			}
+			x.has[2] |= 1 << 10
+		case 140: // NL80211_ATTR_TDLS_EXTERNAL_SETUP
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_EXTERNAL_SETUP", raw, typed.ErrLength)
+			}
+			x.has[2] |= 1 << 11
+		case 141: // NL80211_ATTR_DEVICE_AP_SME
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DEVICE_AP_SME", raw, typed.ErrLength)
+			}
+			x.fDeviceApSme = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 12
+		case 142: // NL80211_ATTR_DONT_WAIT_FOR_ACK
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DONT_WAIT_FOR_ACK", raw, typed.ErrLength)
+			}
+			x.has[2] |= 1 << 13
+		case 143: // NL80211_ATTR_FEATURE_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_FEATURE_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFeatureFlags = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 14
+		case 144: // NL80211_ATTR_PROBE_RESP_OFFLOAD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PROBE_RESP_OFFLOAD", raw, typed.ErrLength)
+			}
+			x.fProbeRespOffload = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 15
+		case 145: // NL80211_ATTR_PROBE_RESP
+			x.fProbeResp = p
+			x.has[2] |= 1 << 16
+		case 146: // NL80211_ATTR_DFS_REGION
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DFS_REGION", raw, typed.ErrLength)
+			}
+			x.fDfsRegion = uint8(p[0])
+			x.has[2] |= 1 << 17
+		case 147: // NL80211_ATTR_DISABLE_HT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DISABLE_HT", raw, typed.ErrLength)
+			}
+			x.has[2] |= 1 << 18
+		case 148: // NL80211_ATTR_HT_CAPABILITY_MASK
+			x.fHtCapabilityMask = p
+			x.has[2] |= 1 << 19
+		case 149: // NL80211_ATTR_NOACK_MAP
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_NOACK_MAP", raw, typed.ErrLength)
+			}
+			x.fNoackMap = uint16(typed.Uint16Other(p, raw))
+			x.has[2] |= 1 << 20
+		case 150: // NL80211_ATTR_INACTIVITY_TIMEOUT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_INACTIVITY_TIMEOUT", raw, typed.ErrLength)
+			}
+			x.fInactivityTimeout = uint16(typed.Uint16Other(p, raw))
+			x.has[2] |= 1 << 21
+		case 151: // NL80211_ATTR_RX_SIGNAL_DBM
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_RX_SIGNAL_DBM", raw, typed.ErrLength)
+			}
+			x.fRxSignalDbm = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 22
+		case 152: // NL80211_ATTR_BG_SCAN_PERIOD
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BG_SCAN_PERIOD", raw, typed.ErrLength)
+			}
+			x.fBgScanPeriod = uint16(typed.Uint16Other(p, raw))
+			x.has[2] |= 1 << 23
+		case 153: // NL80211_ATTR_WDEV
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WDEV", raw, typed.ErrLength)
+			}
+			x.fWdev = uint64(typed.Uint64Other(p, raw))
+			x.has[2] |= 1 << 24
+		case 154: // NL80211_ATTR_USER_REG_HINT_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_USER_REG_HINT_TYPE", raw, typed.ErrLength)
+			}
+			x.fUserRegHintType = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 25
+		case 155: // NL80211_ATTR_CONN_FAILED_REASON
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CONN_FAILED_REASON", raw, typed.ErrLength)
+			}
+			x.fConnFailedReason = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 26
+		case 156: // NL80211_ATTR_AUTH_DATA
+			x.fAuthData = p
+			x.has[2] |= 1 << 27
+		case 157: // NL80211_ATTR_VHT_CAPABILITY
+			x.fVhtCapability = p
+			x.has[2] |= 1 << 28
+		case 158: // NL80211_ATTR_SCAN_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCAN_FLAGS", raw, typed.ErrLength)
+			}
+			x.fScanFlags = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 29
+		case 159: // NL80211_ATTR_CHANNEL_WIDTH
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CHANNEL_WIDTH", raw, typed.ErrLength)
+			}
+			x.fChannelWidth = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 30
+		case 160: // NL80211_ATTR_CENTER_FREQ1
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ1", raw, typed.ErrLength)
+			}
+			x.fCenterFreq1 = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 31
+		case 161: // NL80211_ATTR_CENTER_FREQ2
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ2", raw, typed.ErrLength)
+			}
+			x.fCenterFreq2 = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 32
+		case 162: // NL80211_ATTR_P2P_CTWINDOW
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_P2P_CTWINDOW", raw, typed.ErrLength)
+			}
+			x.fP2pCtwindow = uint8(p[0])
+			x.has[2] |= 1 << 33
+		case 163: // NL80211_ATTR_P2P_OPPPS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_P2P_OPPPS", raw, typed.ErrLength)
+			}
+			x.fP2pOppps = uint8(p[0])
+			x.has[2] |= 1 << 34
+		case 164: // NL80211_ATTR_LOCAL_MESH_POWER_MODE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_LOCAL_MESH_POWER_MODE", raw, typed.ErrLength)
+			}
+			x.fLocalMeshPowerMode = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 35
+		case 165: // NL80211_ATTR_ACL_POLICY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_ACL_POLICY", raw, typed.ErrLength)
+			}
+			x.fAclPolicy = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 36
+		case 166: // NL80211_ATTR_MAC_ADDRS
+			x.fMacAddrs = p
+			x.has[2] |= 1 << 37
+		case 167: // NL80211_ATTR_MAC_ACL_MAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAC_ACL_MAX", raw, typed.ErrLength)
+			}
+			x.fMacAclMax = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 38
+		case 168: // NL80211_ATTR_RADAR_EVENT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_RADAR_EVENT", raw, typed.ErrLength)
+			}
+			x.fRadarEvent = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 39
+		case 169: // NL80211_ATTR_EXT_CAPA
+			x.fExtCapa = p
+			x.has[2] |= 1 << 40
+		case 170: // NL80211_ATTR_EXT_CAPA_MASK
+			x.fExtCapaMask = p
+			x.has[2] |= 1 << 41
+		case 171: // NL80211_ATTR_STA_CAPABILITY
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_CAPABILITY", raw, typed.ErrLength)
+			}
+			x.fStaCapability = uint16(typed.Uint16Other(p, raw))
+			x.has[2] |= 1 << 42
+		case 172: // NL80211_ATTR_STA_EXT_CAPABILITY
+			x.fStaExtCapability = p
+			x.has[2] |= 1 << 43
+		case 173: // NL80211_ATTR_PROTOCOL_FEATURES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PROTOCOL_FEATURES", raw, typed.ErrLength)
+			}
+			x.fProtocolFeatures = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 44
+		case 174: // NL80211_ATTR_SPLIT_WIPHY_DUMP
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SPLIT_WIPHY_DUMP", raw, typed.ErrLength)
+			}
+			x.has[2] |= 1 << 45
+		case 175: // NL80211_ATTR_DISABLE_VHT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DISABLE_VHT", raw, typed.ErrLength)
+			}
+			x.has[2] |= 1 << 46
+		case 176: // NL80211_ATTR_VHT_CAPABILITY_MASK
+			x.fVhtCapabilityMask = p
+			x.has[2] |= 1 << 47
+		case 177: // NL80211_ATTR_MDID
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MDID", raw, typed.ErrLength)
+			}
+			x.fMdid = uint16(typed.Uint16Other(p, raw))
+			x.has[2] |= 1 << 48
+		case 178: // NL80211_ATTR_IE_RIC
+			x.fIeRic = p
+			x.has[2] |= 1 << 49
+		case 179: // NL80211_ATTR_CRIT_PROT_ID
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CRIT_PROT_ID", raw, typed.ErrLength)
+			}
+			x.fCritProtId = uint16(typed.Uint16Other(p, raw))
+			x.has[2] |= 1 << 50
+		case 180: // NL80211_ATTR_MAX_CRIT_PROT_DURATION
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_CRIT_PROT_DURATION", raw, typed.ErrLength)
+			}
+			x.fMaxCritProtDuration = uint16(typed.Uint16Other(p, raw))
+			x.has[2] |= 1 << 51
+		case 181: // NL80211_ATTR_PEER_AID
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PEER_AID", raw, typed.ErrLength)
+			}
+			x.fPeerAid = uint16(typed.Uint16Other(p, raw))
+			x.has[2] |= 1 << 52
+		case 182: // NL80211_ATTR_COALESCE_RULE
+			x.fCoalesceRule = p
+			x.has[2] |= 1 << 53
+		case 183: // NL80211_ATTR_CH_SWITCH_COUNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CH_SWITCH_COUNT", raw, typed.ErrLength)
+			}
+			x.fChSwitchCount = uint32(typed.Uint32Other(p, raw))
+			x.has[2] |= 1 << 54
+		case 184: // NL80211_ATTR_CH_SWITCH_BLOCK_TX
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CH_SWITCH_BLOCK_TX", raw, typed.ErrLength)
+			}
+			x.has[2] |= 1 << 55
+		case 185: // NL80211_ATTR_CSA_IES
+			x.fCsaIes = p
+			x.has[2] |= 1 << 56
+		case 186: // NL80211_ATTR_CNTDWN_OFFS_BEACON
+			x.fCntdwnOffsBeacon = p
+			x.has[2] |= 1 << 57
+		case 187: // NL80211_ATTR_CNTDWN_OFFS_PRESP
+			x.fCntdwnOffsPresp = p
+			x.has[2] |= 1 << 58
+		case 188: // NL80211_ATTR_RXMGMT_FLAGS
+			x.fRxmgmtFlags = p
+			x.has[2] |= 1 << 59
+		case 189: // NL80211_ATTR_STA_SUPPORTED_CHANNELS
+			x.fStaSupportedChannels = p
+			x.has[2] |= 1 << 60
+		case 190: // NL80211_ATTR_STA_SUPPORTED_OPER_CLASSES
+			x.fStaSupportedOperClasses = p
+			x.has[2] |= 1 << 61
+		case 191: // NL80211_ATTR_HANDLE_DFS
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_HANDLE_DFS", raw, typed.ErrLength)
+			}
+			x.has[2] |= 1 << 62
+		case 192: // NL80211_ATTR_SUPPORT_5_MHZ
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORT_5_MHZ", raw, typed.ErrLength)
+			}
+			x.has[2] |= 1 << 63
+		case 193: // NL80211_ATTR_SUPPORT_10_MHZ
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SUPPORT_10_MHZ", raw, typed.ErrLength)
+			}
+			x.has[3] |= 1 << 0
+		case 194: // NL80211_ATTR_OPMODE_NOTIF
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_OPMODE_NOTIF", raw, typed.ErrLength)
+			}
+			x.fOpmodeNotif = uint8(p[0])
+			x.has[3] |= 1 << 1
+		case 195: // NL80211_ATTR_VENDOR_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_VENDOR_ID", raw, typed.ErrLength)
+			}
+			x.fVendorId = uint32(typed.Uint32Other(p, raw))
+			x.has[3] |= 1 << 2
+		case 196: // NL80211_ATTR_VENDOR_SUBCMD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_VENDOR_SUBCMD", raw, typed.ErrLength)
+			}
+			x.fVendorSubcmd = uint32(typed.Uint32Other(p, raw))
+			x.has[3] |= 1 << 3
+		case 197: // NL80211_ATTR_VENDOR_DATA
+			x.fVendorData = p
+			x.has[3] |= 1 << 4
+		case 198: // NL80211_ATTR_VENDOR_EVENTS
+			x.fVendorEvents = p
+			x.has[3] |= 1 << 5
+		case 199: // NL80211_ATTR_QOS_MAP
+			x.fQosMap = p
+			x.has[3] |= 1 << 6
+		case 200: // NL80211_ATTR_MAC_HINT
+			x.fMacHint = p
+			x.has[3] |= 1 << 7
+		case 201: // NL80211_ATTR_WIPHY_FREQ_HINT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ_HINT", raw, typed.ErrLength)
+			}
+			x.fWiphyFreqHint = uint32(typed.Uint32Other(p, raw))
+			x.has[3] |= 1 << 8
+		case 202: // NL80211_ATTR_MAX_AP_ASSOC_STA
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_AP_ASSOC_STA", raw, typed.ErrLength)
+			}
+			x.fMaxApAssocSta = uint32(typed.Uint32Other(p, raw))
+			x.has[3] |= 1 << 9
+		case 203: // NL80211_ATTR_TDLS_PEER_CAPABILITY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_PEER_CAPABILITY", raw, typed.ErrLength)
+			}
+			x.fTdlsPeerCapability = uint32(typed.Uint32Other(p, raw))
+			x.has[3] |= 1 << 10
+		case 204: // NL80211_ATTR_SOCKET_OWNER
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SOCKET_OWNER", raw, typed.ErrLength)
+			}
+			x.has[3] |= 1 << 11
+		case 205: // NL80211_ATTR_CSA_C_OFFSETS_TX
+			x.fCsaCOffsetsTx = p
+			x.has[3] |= 1 << 12
+		case 206: // NL80211_ATTR_MAX_CSA_COUNTERS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_CSA_COUNTERS", raw, typed.ErrLength)
+			}
+			x.fMaxCsaCounters = uint8(p[0])
+			x.has[3] |= 1 << 13
+		case 207: // NL80211_ATTR_TDLS_INITIATOR
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TDLS_INITIATOR", raw, typed.ErrLength)
+			}
+			x.has[3] |= 1 << 14
+		case 208: // NL80211_ATTR_USE_RRM
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_USE_RRM", raw, typed.ErrLength)
+			}
+			x.has[3] |= 1 << 15
+		case 209: // NL80211_ATTR_WIPHY_DYN_ACK
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_DYN_ACK", raw, typed.ErrLength)
+			}
+			x.has[3] |= 1 << 16
+		case 210: // NL80211_ATTR_TSID
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TSID", raw, typed.ErrLength)
+			}
+			x.fTsid = uint8(p[0])
+			x.has[3] |= 1 << 17
+		case 211: // NL80211_ATTR_USER_PRIO
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_USER_PRIO", raw, typed.ErrLength)
+			}
+			x.fUserPrio = uint8(p[0])
+			x.has[3] |= 1 << 18
+		case 212: // NL80211_ATTR_ADMITTED_TIME
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_ADMITTED_TIME", raw, typed.ErrLength)
+			}
+			x.fAdmittedTime = uint16(typed.Uint16Other(p, raw))
+			x.has[3] |= 1 << 19
+		case 213: // NL80211_ATTR_SMPS_MODE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SMPS_MODE", raw, typed.ErrLength)
+			}
+			x.fSmpsMode = uint8(p[0])
+			x.has[3] |= 1 << 20
+		case 214: // NL80211_ATTR_OPER_CLASS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_OPER_CLASS", raw, typed.ErrLength)
+			}
+			x.fOperClass = uint8(p[0])
+			x.has[3] |= 1 << 21
+		case 215: // NL80211_ATTR_MAC_MASK
+			x.fMacMask = p
+			x.has[3] |= 1 << 22
+		case 216: // NL80211_ATTR_WIPHY_SELF_MANAGED_REG
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_SELF_MANAGED_REG", raw, typed.ErrLength)
+			}
+			x.has[3] |= 1 << 23
+		case 217: // NL80211_ATTR_EXT_FEATURES
+			x.fExtFeatures = p
+			x.has[3] |= 1 << 24
+		case 218: // NL80211_ATTR_SURVEY_RADIO_STATS
+			x.fSurveyRadioStats = p
+			x.has[3] |= 1 << 25
+		case 219: // NL80211_ATTR_NETNS_FD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_NETNS_FD", raw, typed.ErrLength)
+			}
+			x.fNetnsFd = uint32(typed.Uint32Other(p, raw))
+			x.has[3] |= 1 << 26
+		case 220: // NL80211_ATTR_SCHED_SCAN_DELAY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_DELAY", raw, typed.ErrLength)
+			}
+			x.fSchedScanDelay = uint32(typed.Uint32Other(p, raw))
+			x.has[3] |= 1 << 27
+		case 221: // NL80211_ATTR_REG_INDOOR
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_REG_INDOOR", raw, typed.ErrLength)
+			}
+			x.has[3] |= 1 << 28
+		case 222: // NL80211_ATTR_MAX_NUM_SCHED_SCAN_PLANS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_NUM_SCHED_SCAN_PLANS", raw, typed.ErrLength)
+			}
+			x.fMaxNumSchedScanPlans = uint32(typed.Uint32Other(p, raw))
+			x.has[3] |= 1 << 29
+		case 223: // NL80211_ATTR_MAX_SCAN_PLAN_INTERVAL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_PLAN_INTERVAL", raw, typed.ErrLength)
+			}
+			x.fMaxScanPlanInterval = uint32(typed.Uint32Other(p, raw))
+			x.has[3] |= 1 << 30
+		case 224: // NL80211_ATTR_MAX_SCAN_PLAN_ITERATIONS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_SCAN_PLAN_ITERATIONS", raw, typed.ErrLength)
+			}
+			x.fMaxScanPlanIterations = uint32(typed.Uint32Other(p, raw))
+			x.has[3] |= 1 << 31
+		case 225: // NL80211_ATTR_SCHED_SCAN_PLANS
+			x.fSchedScanPlans = p
+			x.has[3] |= 1 << 32
+		case 226: // NL80211_ATTR_PBSS
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PBSS", raw, typed.ErrLength)
+			}
+			x.has[3] |= 1 << 33
+		case 227: // NL80211_ATTR_BSS_SELECT
+			x.fBssSelect = p
+			x.has[3] |= 1 << 34
+		case 228: // NL80211_ATTR_STA_SUPPORT_P2P_PS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_SUPPORT_P2P_PS", raw, typed.ErrLength)
+			}
+			x.fStaSupportP2pPs = uint8(p[0])
+			x.has[3] |= 1 << 35
+		case 229: // NL80211_ATTR_PAD
+			x.fPad = p
+			x.has[3] |= 1 << 36
+		case 230: // NL80211_ATTR_IFTYPE_EXT_CAPA
+			x.fIftypeExtCapa = p
+			x.has[3] |= 1 << 37
+		case 231: // NL80211_ATTR_MU_MIMO_GROUP_DATA
+			x.fMuMimoGroupData = p
+			x.has[3] |= 1 << 38
+		case 232: // NL80211_ATTR_MU_MIMO_FOLLOW_MAC_ADDR
+			x.fMuMimoFollowMacAddr = p
+			x.has[3] |= 1 << 39
+		case 233: // NL80211_ATTR_SCAN_START_TIME_TSF
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCAN_START_TIME_TSF", raw, typed.ErrLength)
+			}
+			x.fScanStartTimeTsf = uint64(typed.Uint64Other(p, raw))
+			x.has[3] |= 1 << 40
+		case 234: // NL80211_ATTR_SCAN_START_TIME_TSF_BSSID
+			x.fScanStartTimeTsfBssid = p
+			x.has[3] |= 1 << 41
+		case 235: // NL80211_ATTR_MEASUREMENT_DURATION
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MEASUREMENT_DURATION", raw, typed.ErrLength)
+			}
+			x.fMeasurementDuration = uint16(typed.Uint16Other(p, raw))
+			x.has[3] |= 1 << 42
+		case 236: // NL80211_ATTR_MEASUREMENT_DURATION_MANDATORY
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MEASUREMENT_DURATION_MANDATORY", raw, typed.ErrLength)
+			}
+			x.has[3] |= 1 << 43
+		case 237: // NL80211_ATTR_MESH_PEER_AID
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MESH_PEER_AID", raw, typed.ErrLength)
+			}
+			x.fMeshPeerAid = uint16(typed.Uint16Other(p, raw))
+			x.has[3] |= 1 << 44
+		case 238: // NL80211_ATTR_NAN_MASTER_PREF
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_NAN_MASTER_PREF", raw, typed.ErrLength)
+			}
+			x.fNanMasterPref = uint8(p[0])
+			x.has[3] |= 1 << 45
+		case 239: // NL80211_ATTR_BANDS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BANDS", raw, typed.ErrLength)
+			}
+			x.fBands = uint32(typed.Uint32Other(p, raw))
+			x.has[3] |= 1 << 46
+		case 240: // NL80211_ATTR_NAN_FUNC
+			x.fNanFunc = p
+			x.has[3] |= 1 << 47
+		case 241: // NL80211_ATTR_NAN_MATCH
+			x.fNanMatch = p
+			x.has[3] |= 1 << 48
+		case 242: // NL80211_ATTR_FILS_KEK
+			x.fFilsKek = p
+			x.has[3] |= 1 << 49
+		case 243: // NL80211_ATTR_FILS_NONCES
+			x.fFilsNonces = p
+			x.has[3] |= 1 << 50
+		case 244: // NL80211_ATTR_MULTICAST_TO_UNICAST_ENABLED
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MULTICAST_TO_UNICAST_ENABLED", raw, typed.ErrLength)
+			}
+			x.has[3] |= 1 << 51
+		case 245: // NL80211_ATTR_BSSID
+			x.fBssid = p
+			x.has[3] |= 1 << 52
+		case 246: // NL80211_ATTR_SCHED_SCAN_RELATIVE_RSSI
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_RELATIVE_RSSI", raw, typed.ErrLength)
+			}
+			x.fSchedScanRelativeRssi = int8(p[0])
+			x.has[3] |= 1 << 53
+		case 247: // NL80211_ATTR_SCHED_SCAN_RSSI_ADJUST
+			x.fSchedScanRssiAdjust = p
+			x.has[3] |= 1 << 54
+		case 248: // NL80211_ATTR_TIMEOUT_REASON
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TIMEOUT_REASON", raw, typed.ErrLength)
+			}
+			x.fTimeoutReason = uint32(typed.Uint32Other(p, raw))
+			x.has[3] |= 1 << 55
+		case 249: // NL80211_ATTR_FILS_ERP_USERNAME
+			x.fFilsErpUsername = p
+			x.has[3] |= 1 << 56
+		case 250: // NL80211_ATTR_FILS_ERP_REALM
+			x.fFilsErpRealm = p
+			x.has[3] |= 1 << 57
+		case 251: // NL80211_ATTR_FILS_ERP_NEXT_SEQ_NUM
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_FILS_ERP_NEXT_SEQ_NUM", raw, typed.ErrLength)
+			}
+			x.fFilsErpNextSeqNum = uint16(typed.Uint16Other(p, raw))
+			x.has[3] |= 1 << 58
+		case 252: // NL80211_ATTR_FILS_ERP_RRK
+			x.fFilsErpRrk = p
+			x.has[3] |= 1 << 59
+		case 253: // NL80211_ATTR_FILS_CACHE_ID
+			x.fFilsCacheId = p
+			x.has[3] |= 1 << 60
+		case 254: // NL80211_ATTR_PMK
+			x.fPmk = p
+			x.has[3] |= 1 << 61
+		case 255: // NL80211_ATTR_SCHED_SCAN_MULTI
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_MULTI", raw, typed.ErrLength)
+			}
+			x.has[3] |= 1 << 62
+		case 256: // NL80211_ATTR_SCHED_SCAN_MAX_REQS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SCHED_SCAN_MAX_REQS", raw, typed.ErrLength)
+			}
+			x.fSchedScanMaxReqs = uint32(typed.Uint32Other(p, raw))
+			x.has[3] |= 1 << 63
+		case 257: // NL80211_ATTR_WANT_1X_4WAY_HS
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WANT_1X_4WAY_HS", raw, typed.ErrLength)
+			}
+			x.has[4] |= 1 << 0
+		case 258: // NL80211_ATTR_PMKR0_NAME
+			x.fPmkr0Name = p
+			x.has[4] |= 1 << 1
+		case 259: // NL80211_ATTR_PORT_AUTHORIZED
+			x.fPortAuthorized = p
+			x.has[4] |= 1 << 2
+		case 260: // NL80211_ATTR_EXTERNAL_AUTH_ACTION
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_EXTERNAL_AUTH_ACTION", raw, typed.ErrLength)
+			}
+			x.fExternalAuthAction = uint32(typed.Uint32Other(p, raw))
+			x.has[4] |= 1 << 3
+		case 261: // NL80211_ATTR_EXTERNAL_AUTH_SUPPORT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_EXTERNAL_AUTH_SUPPORT", raw, typed.ErrLength)
+			}
+			x.has[4] |= 1 << 4
+		case 262: // NL80211_ATTR_NSS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_NSS", raw, typed.ErrLength)
+			}
+			x.fNss = uint8(p[0])
+			x.has[4] |= 1 << 5
+		case 263: // NL80211_ATTR_ACK_SIGNAL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_ACK_SIGNAL", raw, typed.ErrLength)
+			}
+			x.fAckSignal = int32(typed.Uint32Other(p, raw))
+			x.has[4] |= 1 << 6
+		case 264: // NL80211_ATTR_CONTROL_PORT_OVER_NL80211
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT_OVER_NL80211", raw, typed.ErrLength)
+			}
+			x.has[4] |= 1 << 7
+		case 265: // NL80211_ATTR_TXQ_STATS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_STATS", raw, typed.ErrLength)
+			}
+			if err := x.fTxqStats.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[4] |= 1 << 8
+		case 266: // NL80211_ATTR_TXQ_LIMIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_LIMIT", raw, typed.ErrLength)
+			}
+			x.fTxqLimit = uint32(typed.Uint32Other(p, raw))
+			x.has[4] |= 1 << 9
+		case 267: // NL80211_ATTR_TXQ_MEMORY_LIMIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_MEMORY_LIMIT", raw, typed.ErrLength)
+			}
+			x.fTxqMemoryLimit = uint32(typed.Uint32Other(p, raw))
+			x.has[4] |= 1 << 10
+		case 268: // NL80211_ATTR_TXQ_QUANTUM
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TXQ_QUANTUM", raw, typed.ErrLength)
+			}
+			x.fTxqQuantum = uint32(typed.Uint32Other(p, raw))
+			x.has[4] |= 1 << 11
+		case 269: // NL80211_ATTR_HE_CAPABILITY
+			x.fHeCapability = p
+			x.has[4] |= 1 << 12
+		case 270: // NL80211_ATTR_FTM_RESPONDER
+			x.fFtmResponder = p
+			x.has[4] |= 1 << 13
+		case 271: // NL80211_ATTR_FTM_RESPONDER_STATS
+			x.fFtmResponderStats = p
+			x.has[4] |= 1 << 14
+		case 272: // NL80211_ATTR_TIMEOUT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TIMEOUT", raw, typed.ErrLength)
+			}
+			x.fTimeout = uint32(typed.Uint32Other(p, raw))
+			x.has[4] |= 1 << 15
+		case 273: // NL80211_ATTR_PEER_MEASUREMENTS
+			x.fPeerMeasurements = p
+			x.has[4] |= 1 << 16
+		case 274: // NL80211_ATTR_AIRTIME_WEIGHT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_AIRTIME_WEIGHT", raw, typed.ErrLength)
+			}
+			x.fAirtimeWeight = uint16(typed.Uint16Other(p, raw))
+			x.has[4] |= 1 << 17
+		case 275: // NL80211_ATTR_STA_TX_POWER_SETTING
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_TX_POWER_SETTING", raw, typed.ErrLength)
+			}
+			x.fStaTxPowerSetting = uint8(p[0])
+			x.has[4] |= 1 << 18
+		case 276: // NL80211_ATTR_STA_TX_POWER
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_STA_TX_POWER", raw, typed.ErrLength)
+			}
+			x.fStaTxPower = int16(typed.Uint16Other(p, raw))
+			x.has[4] |= 1 << 19
+		case 277: // NL80211_ATTR_SAE_PASSWORD
+			x.fSaePassword = p
+			x.has[4] |= 1 << 20
+		case 278: // NL80211_ATTR_TWT_RESPONDER
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TWT_RESPONDER", raw, typed.ErrLength)
+			}
+			x.has[4] |= 1 << 21
+		case 279: // NL80211_ATTR_HE_OBSS_PD
+			x.fHeObssPd = p
+			x.has[4] |= 1 << 22
+		case 280: // NL80211_ATTR_WIPHY_EDMG_CHANNELS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_EDMG_CHANNELS", raw, typed.ErrLength)
+			}
+			x.fWiphyEdmgChannels = uint8(p[0])
+			x.has[4] |= 1 << 23
+		case 281: // NL80211_ATTR_WIPHY_EDMG_BW_CONFIG
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_EDMG_BW_CONFIG", raw, typed.ErrLength)
+			}
+			x.fWiphyEdmgBwConfig = uint8(p[0])
+			x.has[4] |= 1 << 24
+		case 282: // NL80211_ATTR_VLAN_ID
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_VLAN_ID", raw, typed.ErrLength)
+			}
+			x.fVlanId = uint16(typed.Uint16Other(p, raw))
+			x.has[4] |= 1 << 25
+		case 283: // NL80211_ATTR_HE_BSS_COLOR
+			x.fHeBssColor = p
+			x.has[4] |= 1 << 26
+		case 284: // NL80211_ATTR_IFTYPE_AKM_SUITES
+			x.fIftypeAkmSuites = p
+			x.has[4] |= 1 << 27
+		case 285: // NL80211_ATTR_TID_CONFIG
+			x.fTidConfig = p
+			x.has[4] |= 1 << 28
+		case 286: // NL80211_ATTR_CONTROL_PORT_NO_PREAUTH
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CONTROL_PORT_NO_PREAUTH", raw, typed.ErrLength)
+			}
+			x.has[4] |= 1 << 29
+		case 287: // NL80211_ATTR_PMK_LIFETIME
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PMK_LIFETIME", raw, typed.ErrLength)
+			}
+			x.fPmkLifetime = uint32(typed.Uint32Other(p, raw))
+			x.has[4] |= 1 << 30
+		case 288: // NL80211_ATTR_PMK_REAUTH_THRESHOLD
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PMK_REAUTH_THRESHOLD", raw, typed.ErrLength)
+			}
+			x.fPmkReauthThreshold = uint8(p[0])
+			x.has[4] |= 1 << 31
+		case 289: // NL80211_ATTR_RECEIVE_MULTICAST
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_RECEIVE_MULTICAST", raw, typed.ErrLength)
+			}
+			x.has[4] |= 1 << 32
+		case 290: // NL80211_ATTR_WIPHY_FREQ_OFFSET
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_WIPHY_FREQ_OFFSET", raw, typed.ErrLength)
+			}
+			x.fWiphyFreqOffset = uint32(typed.Uint32Other(p, raw))
+			x.has[4] |= 1 << 33
+		case 291: // NL80211_ATTR_CENTER_FREQ1_OFFSET
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_CENTER_FREQ1_OFFSET", raw, typed.ErrLength)
+			}
+			x.fCenterFreq1Offset = uint32(typed.Uint32Other(p, raw))
+			x.has[4] |= 1 << 34
+		case 292: // NL80211_ATTR_SCAN_FREQ_KHZ
+			x.fScanFreqKhz = p
+			x.has[4] |= 1 << 35
+		case 293: // NL80211_ATTR_HE_6GHZ_CAPABILITY
+			x.fHe6ghzCapability = p
+			x.has[4] |= 1 << 36
+		case 294: // NL80211_ATTR_FILS_DISCOVERY
+			x.fFilsDiscovery = p
+			x.has[4] |= 1 << 37
+		case 295: // NL80211_ATTR_UNSOL_BCAST_PROBE_RESP
+			x.fUnsolBcastProbeResp = p
+			x.has[4] |= 1 << 38
+		case 296: // NL80211_ATTR_S1G_CAPABILITY
+			x.fS1gCapability = p
+			x.has[4] |= 1 << 39
+		case 297: // NL80211_ATTR_S1G_CAPABILITY_MASK
+			x.fS1gCapabilityMask = p
+			x.has[4] |= 1 << 40
+		case 298: // NL80211_ATTR_SAE_PWE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SAE_PWE", raw, typed.ErrLength)
+			}
+			x.fSaePwe = uint8(p[0])
+			x.has[4] |= 1 << 41
+		case 299: // NL80211_ATTR_RECONNECT_REQUESTED
+			x.fReconnectRequested = p
+			x.has[4] |= 1 << 42
+		case 300: // NL80211_ATTR_SAR_SPEC
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_SAR_SPEC", raw, typed.ErrLength)
+			}
+			if err := x.fSarSpec.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[4] |= 1 << 43
+		case 301: // NL80211_ATTR_DISABLE_HE
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DISABLE_HE", raw, typed.ErrLength)
+			}
+			x.has[4] |= 1 << 44
+		case 302: // NL80211_ATTR_OBSS_COLOR_BITMAP
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_OBSS_COLOR_BITMAP", raw, typed.ErrLength)
+			}
+			x.fObssColorBitmap = uint64(typed.Uint64Other(p, raw))
+			x.has[4] |= 1 << 45
+		case 303: // NL80211_ATTR_COLOR_CHANGE_COUNT
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_COLOR_CHANGE_COUNT", raw, typed.ErrLength)
+			}
+			x.fColorChangeCount = uint8(p[0])
+			x.has[4] |= 1 << 46
+		case 304: // NL80211_ATTR_COLOR_CHANGE_COLOR
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_COLOR_CHANGE_COLOR", raw, typed.ErrLength)
+			}
+			x.fColorChangeColor = uint8(p[0])
+			x.has[4] |= 1 << 47
+		case 305: // NL80211_ATTR_COLOR_CHANGE_ELEMS
+			x.fColorChangeElems = p
+			x.has[4] |= 1 << 48
+		case 306: // NL80211_ATTR_MBSSID_CONFIG
+			x.fMbssidConfig = p
+			x.has[4] |= 1 << 49
+		case 307: // NL80211_ATTR_MBSSID_ELEMS
+			x.fMbssidElems = p
+			x.has[4] |= 1 << 50
+		case 308: // NL80211_ATTR_RADAR_BACKGROUND
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_RADAR_BACKGROUND", raw, typed.ErrLength)
+			}
+			x.has[4] |= 1 << 51
+		case 309: // NL80211_ATTR_AP_SETTINGS_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_AP_SETTINGS_FLAGS", raw, typed.ErrLength)
+			}
+			x.fApSettingsFlags = uint32(typed.Uint32Other(p, raw))
+			x.has[4] |= 1 << 52
+		case 310: // NL80211_ATTR_EHT_CAPABILITY
+			x.fEhtCapability = p
+			x.has[4] |= 1 << 53
+		case 311: // NL80211_ATTR_DISABLE_EHT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_DISABLE_EHT", raw, typed.ErrLength)
+			}
+			x.has[4] |= 1 << 54
+		case 312: // NL80211_ATTR_MLO_LINKS
+			x.fMloLinks = p
+			x.has[4] |= 1 << 55
+		case 313: // NL80211_ATTR_MLO_LINK_ID
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_LINK_ID", raw, typed.ErrLength)
+			}
+			x.fMloLinkId = uint8(p[0])
+			x.has[4] |= 1 << 56
+		case 314: // NL80211_ATTR_MLD_ADDR
+			x.fMldAddr = p
+			x.has[4] |= 1 << 57
+		case 315: // NL80211_ATTR_MLO_SUPPORT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_SUPPORT", raw, typed.ErrLength)
+			}
+			x.has[4] |= 1 << 58
+		case 316: // NL80211_ATTR_MAX_NUM_AKM_SUITES
+			x.fMaxNumAkmSuites = p
+			x.has[4] |= 1 << 59
+		case 317: // NL80211_ATTR_EML_CAPABILITY
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_EML_CAPABILITY", raw, typed.ErrLength)
+			}
+			x.fEmlCapability = uint16(typed.Uint16Other(p, raw))
+			x.has[4] |= 1 << 60
+		case 318: // NL80211_ATTR_MLD_CAPA_AND_OPS
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MLD_CAPA_AND_OPS", raw, typed.ErrLength)
+			}
+			x.fMldCapaAndOps = uint16(typed.Uint16Other(p, raw))
+			x.has[4] |= 1 << 61
+		case 319: // NL80211_ATTR_TX_HW_TIMESTAMP
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_TX_HW_TIMESTAMP", raw, typed.ErrLength)
+			}
+			x.fTxHwTimestamp = uint64(typed.Uint64Other(p, raw))
+			x.has[4] |= 1 << 62
+		case 320: // NL80211_ATTR_RX_HW_TIMESTAMP
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_RX_HW_TIMESTAMP", raw, typed.ErrLength)
+			}
+			x.fRxHwTimestamp = uint64(typed.Uint64Other(p, raw))
+			x.has[4] |= 1 << 63
+		case 321: // NL80211_ATTR_TD_BITMAP
+			x.fTdBitmap = p
+			x.has[5] |= 1 << 0
+		case 322: // NL80211_ATTR_PUNCT_BITMAP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_PUNCT_BITMAP", raw, typed.ErrLength)
+			}
+			x.fPunctBitmap = uint32(typed.Uint32Other(p, raw))
+			x.has[5] |= 1 << 1
+		case 323: // NL80211_ATTR_MAX_HW_TIMESTAMP_PEERS
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MAX_HW_TIMESTAMP_PEERS", raw, typed.ErrLength)
+			}
+			x.fMaxHwTimestampPeers = uint16(typed.Uint16Other(p, raw))
+			x.has[5] |= 1 << 2
+		case 324: // NL80211_ATTR_HW_TIMESTAMP_ENABLED
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_HW_TIMESTAMP_ENABLED", raw, typed.ErrLength)
+			}
+			x.has[5] |= 1 << 3
+		case 325: // NL80211_ATTR_EMA_RNR_ELEMS
+			x.fEmaRnrElems = p
+			x.has[5] |= 1 << 4
+		case 326: // NL80211_ATTR_MLO_LINK_DISABLED
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_LINK_DISABLED", raw, typed.ErrLength)
+			}
+			x.has[5] |= 1 << 5
+		case 327: // NL80211_ATTR_BSS_DUMP_INCLUDE_USE_DATA
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_BSS_DUMP_INCLUDE_USE_DATA", raw, typed.ErrLength)
+			}
+			x.has[5] |= 1 << 6
+		case 328: // NL80211_ATTR_MLO_TTLM_DLINK
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_TTLM_DLINK", raw, typed.ErrLength)
+			}
+			x.fMloTtlmDlink = uint16(typed.Uint16Other(p, raw))
+			x.has[5] |= 1 << 7
+		case 329: // NL80211_ATTR_MLO_TTLM_ULINK
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_MLO_TTLM_ULINK", raw, typed.ErrLength)
+			}
+			x.fMloTtlmUlink = uint16(typed.Uint16Other(p, raw))
+			x.has[5] |= 1 << 8
+		case 330: // NL80211_ATTR_ASSOC_SPP_AMSDU
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_ASSOC_SPP_AMSDU", raw, typed.ErrLength)
+			}
+			x.has[5] |= 1 << 9
+		case 331: // NL80211_ATTR_WIPHY_RADIOS
+			x.fWiphyRadios = p
+			x.has[5] |= 1 << 10
+		case 332: // NL80211_ATTR_WIPHY_INTERFACE_COMBINATIONS
+			x.fWiphyInterfaceCombinations = p
+			x.has[5] |= 1 << 11
+		case 333: // NL80211_ATTR_VIF_RADIO_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "nl80211-attrs", "NL80211_ATTR_VIF_RADIO_MASK", raw, typed.ErrLength)
+			}
+			x.fVifRadioMask = uint32(typed.Uint32Other(p, raw))
 			x.has[5] |= 1 << 12
 		default:
 			if o.ReportUnknown {
@@ -9575,19 +11218,27 @@ func (x *FrameTypeSet) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *FrameTypeSet) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *FrameTypeSet) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -9604,7 +11255,46 @@ func (x *FrameTypeSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
 			}
-			x.fFrameType = uint16(typed.Uint16At(p, raw, sb))
+			x.fFrameType = uint16(typed.Uint16Host(p, raw))
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *FrameTypeSet) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 101: // NL80211_ATTR_FRAME_TYPE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+			}
+			x.fFrameType = uint16(typed.Uint16Other(p, raw))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -9703,19 +11393,27 @@ func (x *WiphyBands) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *WiphyBands) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *WiphyBands) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -9732,7 +11430,7 @@ func (x *WiphyBands) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "wiphy-bands", "NL80211_BAND_2GHZ", raw, typed.ErrLength)
 			}
-			if err := x.fX2ghz.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fX2ghz.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
@@ -9740,7 +11438,7 @@ func (x *WiphyBands) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "wiphy-bands", "NL80211_BAND_5GHZ", raw, typed.ErrLength)
 			}
-			if err := x.fX5ghz.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fX5ghz.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
@@ -9748,7 +11446,7 @@ func (x *WiphyBands) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "wiphy-bands", "NL80211_BAND_60GHZ", raw, typed.ErrLength)
 			}
-			if err := x.fX60ghz.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fX60ghz.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
@@ -9756,7 +11454,7 @@ func (x *WiphyBands) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "wiphy-bands", "NL80211_BAND_6GHZ", raw, typed.ErrLength)
 			}
-			if err := x.fX6ghz.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fX6ghz.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
@@ -9764,7 +11462,7 @@ func (x *WiphyBands) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "wiphy-bands", "NL80211_BAND_S1GHZ", raw, typed.ErrLength)
 			}
-			if err := x.fS1ghz.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fS1ghz.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 4
@@ -9772,7 +11470,88 @@ func (x *WiphyBands) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "wiphy-bands", "NL80211_BAND_LC", raw, typed.ErrLength)
 			}
-			if err := x.fLc.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fLc.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 5
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "wiphy-bands", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "wiphy-bands", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *WiphyBands) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "wiphy-bands", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "wiphy-bands", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 0: // NL80211_BAND_2GHZ
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "wiphy-bands", "NL80211_BAND_2GHZ", raw, typed.ErrLength)
+			}
+			if err := x.fX2ghz.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 0
+		case 1: // NL80211_BAND_5GHZ
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "wiphy-bands", "NL80211_BAND_5GHZ", raw, typed.ErrLength)
+			}
+			if err := x.fX5ghz.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 1
+		case 2: // NL80211_BAND_60GHZ
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "wiphy-bands", "NL80211_BAND_60GHZ", raw, typed.ErrLength)
+			}
+			if err := x.fX60ghz.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 2
+		case 3: // NL80211_BAND_6GHZ
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "wiphy-bands", "NL80211_BAND_6GHZ", raw, typed.ErrLength)
+			}
+			if err := x.fX6ghz.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 3
+		case 4: // NL80211_BAND_S1GHZ
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "wiphy-bands", "NL80211_BAND_S1GHZ", raw, typed.ErrLength)
+			}
+			if err := x.fS1ghz.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 4
+		case 5: // NL80211_BAND_LC
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "wiphy-bands", "NL80211_BAND_LC", raw, typed.ErrLength)
+			}
+			if err := x.fLc.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
@@ -10032,20 +11811,28 @@ func (x *Band) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Band) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Band) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -10065,7 +11852,7 @@ func (x *Band) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fFreqs, x.sFreqs = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fFreqs; it.Next(); {
-				if err := x.kFreqs.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kFreqs.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -10077,7 +11864,7 @@ func (x *Band) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fRates, x.sRates = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fRates; it.Next(); {
-				if err := x.kRates.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kRates.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -10089,7 +11876,7 @@ func (x *Band) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "band-attrs", "NL80211_BAND_ATTR_HT_CAPA", raw, typed.ErrLength)
 			}
-			x.fHtCapa = uint16(typed.Uint16At(p, raw, sb))
+			x.fHtCapa = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_BAND_ATTR_HT_AMPDU_FACTOR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -10110,7 +11897,7 @@ func (x *Band) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "band-attrs", "NL80211_BAND_ATTR_VHT_CAPA", raw, typed.ErrLength)
 			}
-			x.fVhtCapa = uint32(typed.Uint32At(p, raw, sb))
+			x.fVhtCapa = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // NL80211_BAND_ATTR_IFTYPE_DATA
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "band-attrs", "NL80211_BAND_ATTR_IFTYPE_DATA")
@@ -10119,7 +11906,119 @@ func (x *Band) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fIftypeData, x.sIftypeData = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fIftypeData; it.Next(); {
-				if err := x.kIftypeData.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kIftypeData.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 8
+		case 10: // NL80211_BAND_ATTR_EDMG_CHANNELS
+			x.fEdmgChannels = p
+			x.has[0] |= 1 << 9
+		case 11: // NL80211_BAND_ATTR_EDMG_BW_CONFIG
+			x.fEdmgBwConfig = p
+			x.has[0] |= 1 << 10
+		case 12: // NL80211_BAND_ATTR_S1G_MCS_NSS_SET
+			x.fS1gMcsNssSet = p
+			x.has[0] |= 1 << 11
+		case 13: // NL80211_BAND_ATTR_S1G_CAPA
+			x.fS1gCapa = p
+			x.has[0] |= 1 << 12
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "band-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "band-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Band) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "band-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "band-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NL80211_BAND_ATTR_FREQS
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "band-attrs", "NL80211_BAND_ATTR_FREQS")
+			if err != nil {
+				return err
+			}
+			x.fFreqs, x.sFreqs = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fFreqs; it.Next(); {
+				if err := x.kFreqs.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // NL80211_BAND_ATTR_RATES
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "band-attrs", "NL80211_BAND_ATTR_RATES")
+			if err != nil {
+				return err
+			}
+			x.fRates, x.sRates = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fRates; it.Next(); {
+				if err := x.kRates.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // NL80211_BAND_ATTR_HT_MCS_SET
+			x.fHtMcsSet = p
+			x.has[0] |= 1 << 2
+		case 4: // NL80211_BAND_ATTR_HT_CAPA
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "band-attrs", "NL80211_BAND_ATTR_HT_CAPA", raw, typed.ErrLength)
+			}
+			x.fHtCapa = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // NL80211_BAND_ATTR_HT_AMPDU_FACTOR
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "band-attrs", "NL80211_BAND_ATTR_HT_AMPDU_FACTOR", raw, typed.ErrLength)
+			}
+			x.fHtAmpduFactor = uint8(p[0])
+			x.has[0] |= 1 << 4
+		case 6: // NL80211_BAND_ATTR_HT_AMPDU_DENSITY
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "band-attrs", "NL80211_BAND_ATTR_HT_AMPDU_DENSITY", raw, typed.ErrLength)
+			}
+			x.fHtAmpduDensity = uint8(p[0])
+			x.has[0] |= 1 << 5
+		case 7: // NL80211_BAND_ATTR_VHT_MCS_SET
+			x.fVhtMcsSet = p
+			x.has[0] |= 1 << 6
+		case 8: // NL80211_BAND_ATTR_VHT_CAPA
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "band-attrs", "NL80211_BAND_ATTR_VHT_CAPA", raw, typed.ErrLength)
+			}
+			x.fVhtCapa = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // NL80211_BAND_ATTR_IFTYPE_DATA
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "band-attrs", "NL80211_BAND_ATTR_IFTYPE_DATA")
+			if err != nil {
+				return err
+			}
+			x.fIftypeData, x.sIftypeData = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fIftypeData; it.Next(); {
+				if err := x.kIftypeData.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -10555,19 +12454,27 @@ func (x *Bitrate) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Bitrate) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Bitrate) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -10584,7 +12491,51 @@ func (x *Bitrate) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "bitrate-attrs", "NL80211_BITRATE_ATTR_RATE", raw, typed.ErrLength)
 			}
-			x.fRate = uint32(typed.Uint32At(p, raw, sb))
+			x.fRate = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // NL80211_BITRATE_ATTR_2GHZ_SHORTPREAMBLE
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "bitrate-attrs", "NL80211_BITRATE_ATTR_2GHZ_SHORTPREAMBLE", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "bitrate-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "bitrate-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Bitrate) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "bitrate-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "bitrate-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NL80211_BITRATE_ATTR_RATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "bitrate-attrs", "NL80211_BITRATE_ATTR_RATE", raw, typed.ErrLength)
+			}
+			x.fRate = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_BITRATE_ATTR_2GHZ_SHORTPREAMBLE
 			if len(p) != 0 {
@@ -10749,20 +12700,28 @@ func (x *Frequency) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Frequency) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Frequency) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -10779,7 +12738,7 @@ func (x *Frequency) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_FREQ", raw, typed.ErrLength)
 			}
-			x.fFreq = uint32(typed.Uint32At(p, raw, sb))
+			x.fFreq = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_FREQUENCY_ATTR_DISABLED
 			if len(p) != 0 {
@@ -10805,13 +12764,13 @@ func (x *Frequency) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_MAX_TX_POWER", raw, typed.ErrLength)
 			}
-			x.fMaxTxPower = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaxTxPower = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // NL80211_FREQUENCY_ATTR_DFS_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_DFS_STATE", raw, typed.ErrLength)
 			}
-			x.fDfsState = uint32(typed.Uint32At(p, raw, sb))
+			x.fDfsState = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // NL80211_FREQUENCY_ATTR_DFS_TIME
 			x.fDfsTime = p
@@ -10850,7 +12809,7 @@ func (x *Frequency) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fWmm, x.sWmm = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fWmm; it.Next(); {
-				if err := x.kWmm.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kWmm.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -10862,7 +12821,169 @@ func (x *Frequency) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_OFFSET", raw, typed.ErrLength)
 			}
-			x.fOffset = uint32(typed.Uint32At(p, raw, sb))
+			x.fOffset = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 19
+		case 21: // NL80211_FREQUENCY_ATTR_1MHZ
+			x.fX1mhz = p
+			x.has[0] |= 1 << 20
+		case 22: // NL80211_FREQUENCY_ATTR_2MHZ
+			x.fX2mhz = p
+			x.has[0] |= 1 << 21
+		case 23: // NL80211_FREQUENCY_ATTR_4MHZ
+			x.fX4mhz = p
+			x.has[0] |= 1 << 22
+		case 24: // NL80211_FREQUENCY_ATTR_8MHZ
+			x.fX8mhz = p
+			x.has[0] |= 1 << 23
+		case 25: // NL80211_FREQUENCY_ATTR_16MHZ
+			x.fX16mhz = p
+			x.has[0] |= 1 << 24
+		case 26: // NL80211_FREQUENCY_ATTR_NO_320MHZ
+			x.fNo320mhz = p
+			x.has[0] |= 1 << 25
+		case 27: // NL80211_FREQUENCY_ATTR_NO_EHT
+			x.fNoEht = p
+			x.has[0] |= 1 << 26
+		case 28: // NL80211_FREQUENCY_ATTR_PSD
+			x.fPsd = p
+			x.has[0] |= 1 << 27
+		case 29: // NL80211_FREQUENCY_ATTR_DFS_CONCURRENT
+			x.fDfsConcurrent = p
+			x.has[0] |= 1 << 28
+		case 30: // NL80211_FREQUENCY_ATTR_NO_6GHZ_VLP_CLIENT
+			x.fNo6ghzVlpClient = p
+			x.has[0] |= 1 << 29
+		case 31: // NL80211_FREQUENCY_ATTR_NO_6GHZ_AFC_CLIENT
+			x.fNo6ghzAfcClient = p
+			x.has[0] |= 1 << 30
+		case 32: // NL80211_FREQUENCY_ATTR_CAN_MONITOR
+			x.fCanMonitor = p
+			x.has[0] |= 1 << 31
+		case 33: // NL80211_FREQUENCY_ATTR_ALLOW_6GHZ_VLP_AP
+			x.fAllow6ghzVlpAp = p
+			x.has[0] |= 1 << 32
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "frequency-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "frequency-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Frequency) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "frequency-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "frequency-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NL80211_FREQUENCY_ATTR_FREQ
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_FREQ", raw, typed.ErrLength)
+			}
+			x.fFreq = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // NL80211_FREQUENCY_ATTR_DISABLED
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_DISABLED", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 1
+		case 3: // NL80211_FREQUENCY_ATTR_NO_IR
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_NO_IR", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 2
+		case 4: // __NL80211_FREQUENCY_ATTR_NO_IBSS
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "frequency-attrs", "__NL80211_FREQUENCY_ATTR_NO_IBSS", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 3
+		case 5: // NL80211_FREQUENCY_ATTR_RADAR
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_RADAR", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 4
+		case 6: // NL80211_FREQUENCY_ATTR_MAX_TX_POWER
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_MAX_TX_POWER", raw, typed.ErrLength)
+			}
+			x.fMaxTxPower = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // NL80211_FREQUENCY_ATTR_DFS_STATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_DFS_STATE", raw, typed.ErrLength)
+			}
+			x.fDfsState = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // NL80211_FREQUENCY_ATTR_DFS_TIME
+			x.fDfsTime = p
+			x.has[0] |= 1 << 7
+		case 9: // NL80211_FREQUENCY_ATTR_NO_HT40_MINUS
+			x.fNoHt40Minus = p
+			x.has[0] |= 1 << 8
+		case 10: // NL80211_FREQUENCY_ATTR_NO_HT40_PLUS
+			x.fNoHt40Plus = p
+			x.has[0] |= 1 << 9
+		case 11: // NL80211_FREQUENCY_ATTR_NO_80MHZ
+			x.fNo80mhz = p
+			x.has[0] |= 1 << 10
+		case 12: // NL80211_FREQUENCY_ATTR_NO_160MHZ
+			x.fNo160mhz = p
+			x.has[0] |= 1 << 11
+		case 13: // NL80211_FREQUENCY_ATTR_DFS_CAC_TIME
+			x.fDfsCacTime = p
+			x.has[0] |= 1 << 12
+		case 14: // NL80211_FREQUENCY_ATTR_INDOOR_ONLY
+			x.fIndoorOnly = p
+			x.has[0] |= 1 << 13
+		case 15: // NL80211_FREQUENCY_ATTR_IR_CONCURRENT
+			x.fIrConcurrent = p
+			x.has[0] |= 1 << 14
+		case 16: // NL80211_FREQUENCY_ATTR_NO_20MHZ
+			x.fNo20mhz = p
+			x.has[0] |= 1 << 15
+		case 17: // NL80211_FREQUENCY_ATTR_NO_10MHZ
+			x.fNo10mhz = p
+			x.has[0] |= 1 << 16
+		case 18: // NL80211_FREQUENCY_ATTR_WMM
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "frequency-attrs", "NL80211_FREQUENCY_ATTR_WMM")
+			if err != nil {
+				return err
+			}
+			x.fWmm, x.sWmm = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fWmm; it.Next(); {
+				if err := x.kWmm.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 17
+		case 19: // NL80211_FREQUENCY_ATTR_NO_HE
+			x.fNoHe = p
+			x.has[0] |= 1 << 18
+		case 20: // NL80211_FREQUENCY_ATTR_OFFSET
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "frequency-attrs", "NL80211_FREQUENCY_ATTR_OFFSET", raw, typed.ErrLength)
+			}
+			x.fOffset = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 19
 		case 21: // NL80211_FREQUENCY_ATTR_1MHZ
 			x.fX1mhz = p
@@ -11757,20 +13878,28 @@ func (x *IfCombinationAttributes) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *IfCombinationAttributes) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *IfCombinationAttributes) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -11790,7 +13919,7 @@ func (x *IfCombinationAttributes) decode(b []byte, o *typed.Options, base int) e
 			}
 			x.fLimits, x.sLimits = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fLimits; it.Next(); {
-				if err := x.kLimits.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kLimits.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -11799,7 +13928,7 @@ func (x *IfCombinationAttributes) decode(b []byte, o *typed.Options, base int) e
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_MAXNUM", raw, typed.ErrLength)
 			}
-			x.fMaxnum = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaxnum = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_IFACE_COMB_STA_AP_BI_MATCH
 			if len(p) != 0 {
@@ -11810,25 +13939,106 @@ func (x *IfCombinationAttributes) decode(b []byte, o *typed.Options, base int) e
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_NUM_CHANNELS", raw, typed.ErrLength)
 			}
-			x.fNumChannels = uint32(typed.Uint32At(p, raw, sb))
+			x.fNumChannels = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_IFACE_COMB_RADAR_DETECT_WIDTHS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_RADAR_DETECT_WIDTHS", raw, typed.ErrLength)
 			}
-			x.fRadarDetectWidths = uint32(typed.Uint32At(p, raw, sb))
+			x.fRadarDetectWidths = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // NL80211_IFACE_COMB_RADAR_DETECT_REGIONS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_RADAR_DETECT_REGIONS", raw, typed.ErrLength)
 			}
-			x.fRadarDetectRegions = uint32(typed.Uint32At(p, raw, sb))
+			x.fRadarDetectRegions = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // NL80211_IFACE_COMB_BI_MIN_GCD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_BI_MIN_GCD", raw, typed.ErrLength)
 			}
-			x.fBiMinGcd = uint32(typed.Uint32At(p, raw, sb))
+			x.fBiMinGcd = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 6
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "if-combination-attributes", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "if-combination-attributes", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *IfCombinationAttributes) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "if-combination-attributes", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "if-combination-attributes", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NL80211_IFACE_COMB_LIMITS
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "if-combination-attributes", "NL80211_IFACE_COMB_LIMITS")
+			if err != nil {
+				return err
+			}
+			x.fLimits, x.sLimits = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fLimits; it.Next(); {
+				if err := x.kLimits.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // NL80211_IFACE_COMB_MAXNUM
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_MAXNUM", raw, typed.ErrLength)
+			}
+			x.fMaxnum = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // NL80211_IFACE_COMB_STA_AP_BI_MATCH
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_STA_AP_BI_MATCH", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 2
+		case 4: // NL80211_IFACE_COMB_NUM_CHANNELS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_NUM_CHANNELS", raw, typed.ErrLength)
+			}
+			x.fNumChannels = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // NL80211_IFACE_COMB_RADAR_DETECT_WIDTHS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_RADAR_DETECT_WIDTHS", raw, typed.ErrLength)
+			}
+			x.fRadarDetectWidths = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // NL80211_IFACE_COMB_RADAR_DETECT_REGIONS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_RADAR_DETECT_REGIONS", raw, typed.ErrLength)
+			}
+			x.fRadarDetectRegions = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // NL80211_IFACE_COMB_BI_MIN_GCD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "if-combination-attributes", "NL80211_IFACE_COMB_BI_MIN_GCD", raw, typed.ErrLength)
+			}
+			x.fBiMinGcd = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -12090,19 +14300,27 @@ func (x *IfaceLimitAttributes) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *IfaceLimitAttributes) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *IfaceLimitAttributes) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -12119,14 +14337,237 @@ func (x *IfaceLimitAttributes) decode(b []byte, o *typed.Options, base int) erro
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "iface-limit-attributes", "NL80211_IFACE_LIMIT_MAX", raw, typed.ErrLength)
 			}
-			x.fMax = uint32(typed.Uint32At(p, raw, sb))
+			x.fMax = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_IFACE_LIMIT_TYPES
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "iface-limit-attributes", "NL80211_IFACE_LIMIT_TYPES", raw, typed.ErrLength)
 			}
-			if err := x.fTypes.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fTypes
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "supported-iftypes", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "supported-iftypes", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NL80211_IFTYPE_ADHOC
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_ADHOC", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // NL80211_IFTYPE_STATION
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_STATION", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 1
+					case 3: // NL80211_IFTYPE_AP
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_AP", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 2
+					case 4: // NL80211_IFTYPE_AP_VLAN
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_AP_VLAN", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 3
+					case 5: // NL80211_IFTYPE_WDS
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_WDS", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 4
+					case 6: // NL80211_IFTYPE_MONITOR
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_MONITOR", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 5
+					case 7: // NL80211_IFTYPE_MESH_POINT
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_MESH_POINT", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 6
+					case 8: // NL80211_IFTYPE_P2P_CLIENT
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_P2P_CLIENT", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 7
+					case 9: // NL80211_IFTYPE_P2P_GO
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_P2P_GO", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 8
+					case 10: // NL80211_IFTYPE_P2P_DEVICE
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_P2P_DEVICE", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 9
+					case 11: // NL80211_IFTYPE_OCB
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_OCB", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 10
+					case 12: // NL80211_IFTYPE_NAN
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_NAN", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 11
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "supported-iftypes", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "supported-iftypes", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "iface-limit-attributes", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "iface-limit-attributes", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *IfaceLimitAttributes) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "iface-limit-attributes", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "iface-limit-attributes", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NL80211_IFACE_LIMIT_MAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "iface-limit-attributes", "NL80211_IFACE_LIMIT_MAX", raw, typed.ErrLength)
+			}
+			x.fMax = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // NL80211_IFACE_LIMIT_TYPES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "iface-limit-attributes", "NL80211_IFACE_LIMIT_TYPES", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fTypes
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "supported-iftypes", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "supported-iftypes", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NL80211_IFTYPE_ADHOC
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_ADHOC", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // NL80211_IFTYPE_STATION
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_STATION", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 1
+					case 3: // NL80211_IFTYPE_AP
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_AP", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 2
+					case 4: // NL80211_IFTYPE_AP_VLAN
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_AP_VLAN", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 3
+					case 5: // NL80211_IFTYPE_WDS
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_WDS", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 4
+					case 6: // NL80211_IFTYPE_MONITOR
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_MONITOR", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 5
+					case 7: // NL80211_IFTYPE_MESH_POINT
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_MESH_POINT", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 6
+					case 8: // NL80211_IFTYPE_P2P_CLIENT
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_P2P_CLIENT", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 7
+					case 9: // NL80211_IFTYPE_P2P_GO
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_P2P_GO", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 8
+					case 10: // NL80211_IFTYPE_P2P_DEVICE
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_P2P_DEVICE", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 9
+					case 11: // NL80211_IFTYPE_OCB
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_OCB", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 10
+					case 12: // NL80211_IFTYPE_NAN
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_NAN", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 11
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "supported-iftypes", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "supported-iftypes", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		default:
@@ -12277,19 +14718,93 @@ func (x *IftypeData) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *IftypeData) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *IftypeData) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "iftype-data-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "iftype-data-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NL80211_BAND_IFTYPE_ATTR_IFTYPES
+			x.fIftypes = p
+			x.has[0] |= 1 << 0
+		case 2: // NL80211_BAND_IFTYPE_ATTR_HE_CAP_MAC
+			x.fHeCapMac = p
+			x.has[0] |= 1 << 1
+		case 3: // NL80211_BAND_IFTYPE_ATTR_HE_CAP_PHY
+			x.fHeCapPhy = p
+			x.has[0] |= 1 << 2
+		case 4: // NL80211_BAND_IFTYPE_ATTR_HE_CAP_MCS_SET
+			x.fHeCapMcsSet = p
+			x.has[0] |= 1 << 3
+		case 5: // NL80211_BAND_IFTYPE_ATTR_HE_CAP_PPE
+			x.fHeCapPpe = p
+			x.has[0] |= 1 << 4
+		case 6: // NL80211_BAND_IFTYPE_ATTR_HE_6GHZ_CAPA
+			x.fHe6ghzCapa = p
+			x.has[0] |= 1 << 5
+		case 7: // NL80211_BAND_IFTYPE_ATTR_VENDOR_ELEMS
+			x.fVendorElems = p
+			x.has[0] |= 1 << 6
+		case 8: // NL80211_BAND_IFTYPE_ATTR_EHT_CAP_MAC
+			x.fEhtCapMac = p
+			x.has[0] |= 1 << 7
+		case 9: // NL80211_BAND_IFTYPE_ATTR_EHT_CAP_PHY
+			x.fEhtCapPhy = p
+			x.has[0] |= 1 << 8
+		case 10: // NL80211_BAND_IFTYPE_ATTR_EHT_CAP_MCS_SET
+			x.fEhtCapMcsSet = p
+			x.has[0] |= 1 << 9
+		case 11: // NL80211_BAND_IFTYPE_ATTR_EHT_CAP_PPE
+			x.fEhtCapPpe = p
+			x.has[0] |= 1 << 10
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "iftype-data-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "iftype-data-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *IftypeData) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -12686,19 +15201,27 @@ func (x *Iftype) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Iftype) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Iftype) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -12715,104 +15238,1125 @@ func (x *Iftype) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_UNSPECIFIED", raw, typed.ErrLength)
 			}
-			if err := x.fUnspecified.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fUnspecified
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 1: // NL80211_IFTYPE_ADHOC
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_ADHOC", raw, typed.ErrLength)
 			}
-			if err := x.fAdhoc.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fAdhoc
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 2: // NL80211_IFTYPE_STATION
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_STATION", raw, typed.ErrLength)
 			}
-			if err := x.fStation.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fStation
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 2
 		case 3: // NL80211_IFTYPE_AP
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_AP", raw, typed.ErrLength)
 			}
-			if err := x.fAp.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fAp
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 3
 		case 4: // NL80211_IFTYPE_AP_VLAN
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_AP_VLAN", raw, typed.ErrLength)
 			}
-			if err := x.fApVlan.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fApVlan
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 4
 		case 5: // NL80211_IFTYPE_WDS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_WDS", raw, typed.ErrLength)
 			}
-			if err := x.fWds.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fWds
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 5
 		case 6: // NL80211_IFTYPE_MONITOR
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_MONITOR", raw, typed.ErrLength)
 			}
-			if err := x.fMonitor.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fMonitor
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 6
 		case 7: // NL80211_IFTYPE_MESH_POINT
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_MESH_POINT", raw, typed.ErrLength)
 			}
-			if err := x.fMeshPoint.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fMeshPoint
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 7
 		case 8: // NL80211_IFTYPE_P2P_CLIENT
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_P2P_CLIENT", raw, typed.ErrLength)
 			}
-			if err := x.fP2pClient.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fP2pClient
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 8
 		case 9: // NL80211_IFTYPE_P2P_GO
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_P2P_GO", raw, typed.ErrLength)
 			}
-			if err := x.fP2pGo.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fP2pGo
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 9
 		case 10: // NL80211_IFTYPE_P2P_DEVICE
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_P2P_DEVICE", raw, typed.ErrLength)
 			}
-			if err := x.fP2pDevice.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fP2pDevice
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 10
 		case 11: // NL80211_IFTYPE_OCB
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_OCB", raw, typed.ErrLength)
 			}
-			if err := x.fOcb.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fOcb
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 11
 		case 12: // NL80211_IFTYPE_NAN
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_NAN", raw, typed.ErrLength)
 			}
-			if err := x.fNan.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fNan
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 12
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "iftype-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "iftype-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Iftype) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "iftype-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "iftype-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 0: // NL80211_IFTYPE_UNSPECIFIED
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_UNSPECIFIED", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fUnspecified
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 1: // NL80211_IFTYPE_ADHOC
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_ADHOC", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fAdhoc
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 2: // NL80211_IFTYPE_STATION
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_STATION", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fStation
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 2
+		case 3: // NL80211_IFTYPE_AP
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_AP", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fAp
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 3
+		case 4: // NL80211_IFTYPE_AP_VLAN
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_AP_VLAN", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fApVlan
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 4
+		case 5: // NL80211_IFTYPE_WDS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_WDS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fWds
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 5
+		case 6: // NL80211_IFTYPE_MONITOR
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_MONITOR", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fMonitor
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 6
+		case 7: // NL80211_IFTYPE_MESH_POINT
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_MESH_POINT", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fMeshPoint
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 7
+		case 8: // NL80211_IFTYPE_P2P_CLIENT
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_P2P_CLIENT", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fP2pClient
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 8
+		case 9: // NL80211_IFTYPE_P2P_GO
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_P2P_GO", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fP2pGo
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 9
+		case 10: // NL80211_IFTYPE_P2P_DEVICE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_P2P_DEVICE", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fP2pDevice
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 10
+		case 11: // NL80211_IFTYPE_OCB
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_OCB", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fOcb
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 11
+		case 12: // NL80211_IFTYPE_NAN
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "iftype-attrs", "NL80211_IFTYPE_NAN", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fNan
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 101: // NL80211_ATTR_FRAME_TYPE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "frame-type-attrs", "NL80211_ATTR_FRAME_TYPE", raw, typed.ErrLength)
+						}
+						x.fFrameType = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "frame-type-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "frame-type-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 12
 		default:
@@ -13252,20 +16796,28 @@ func (x *SarAttributes) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *SarAttributes) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *SarAttributes) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -13282,7 +16834,7 @@ func (x *SarAttributes) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "sar-attributes", "NL80211_SAR_ATTR_TYPE", raw, typed.ErrLength)
 			}
-			x.fType = uint32(typed.Uint32At(p, raw, sb))
+			x.fType = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_SAR_ATTR_SPECS
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "sar-attributes", "NL80211_SAR_ATTR_SPECS")
@@ -13291,7 +16843,59 @@ func (x *SarAttributes) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fSpecs, x.sSpecs = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fSpecs; it.Next(); {
-				if err := x.kSpecs.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kSpecs.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "sar-attributes", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "sar-attributes", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *SarAttributes) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "sar-attributes", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "sar-attributes", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NL80211_SAR_ATTR_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "sar-attributes", "NL80211_SAR_ATTR_TYPE", raw, typed.ErrLength)
+			}
+			x.fType = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // NL80211_SAR_ATTR_SPECS
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "sar-attributes", "NL80211_SAR_ATTR_SPECS")
+			if err != nil {
+				return err
+			}
+			x.fSpecs, x.sSpecs = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fSpecs; it.Next(); {
+				if err := x.kSpecs.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -13432,19 +17036,27 @@ func (x *SarSpecs) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *SarSpecs) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *SarSpecs) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -13461,25 +17073,82 @@ func (x *SarSpecs) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_POWER", raw, typed.ErrLength)
 			}
-			x.fPower = int32(typed.Uint32At(p, raw, sb))
+			x.fPower = int32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_SAR_ATTR_SPECS_RANGE_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_RANGE_INDEX", raw, typed.ErrLength)
 			}
-			x.fRangeIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fRangeIndex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_SAR_ATTR_SPECS_START_FREQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_START_FREQ", raw, typed.ErrLength)
 			}
-			x.fStartFreq = uint32(typed.Uint32At(p, raw, sb))
+			x.fStartFreq = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_SAR_ATTR_SPECS_END_FREQ
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_END_FREQ", raw, typed.ErrLength)
 			}
-			x.fEndFreq = uint32(typed.Uint32At(p, raw, sb))
+			x.fEndFreq = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "sar-specs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "sar-specs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *SarSpecs) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "sar-specs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "sar-specs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NL80211_SAR_ATTR_SPECS_POWER
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_POWER", raw, typed.ErrLength)
+			}
+			x.fPower = int32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // NL80211_SAR_ATTR_SPECS_RANGE_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_RANGE_INDEX", raw, typed.ErrLength)
+			}
+			x.fRangeIndex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // NL80211_SAR_ATTR_SPECS_START_FREQ
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_START_FREQ", raw, typed.ErrLength)
+			}
+			x.fStartFreq = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // NL80211_SAR_ATTR_SPECS_END_FREQ
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "sar-specs", "NL80211_SAR_ATTR_SPECS_END_FREQ", raw, typed.ErrLength)
+			}
+			x.fEndFreq = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -13654,19 +17323,120 @@ func (x *SupportedIftypes) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *SupportedIftypes) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *SupportedIftypes) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "supported-iftypes", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "supported-iftypes", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NL80211_IFTYPE_ADHOC
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_ADHOC", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 0
+		case 2: // NL80211_IFTYPE_STATION
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_STATION", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 1
+		case 3: // NL80211_IFTYPE_AP
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_AP", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 2
+		case 4: // NL80211_IFTYPE_AP_VLAN
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_AP_VLAN", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 3
+		case 5: // NL80211_IFTYPE_WDS
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_WDS", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 4
+		case 6: // NL80211_IFTYPE_MONITOR
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_MONITOR", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 5
+		case 7: // NL80211_IFTYPE_MESH_POINT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_MESH_POINT", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 6
+		case 8: // NL80211_IFTYPE_P2P_CLIENT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_P2P_CLIENT", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 7
+		case 9: // NL80211_IFTYPE_P2P_GO
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_P2P_GO", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 8
+		case 10: // NL80211_IFTYPE_P2P_DEVICE
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_P2P_DEVICE", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 9
+		case 11: // NL80211_IFTYPE_OCB
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_OCB", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 10
+		case 12: // NL80211_IFTYPE_NAN
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "supported-iftypes", "NL80211_IFTYPE_NAN", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 11
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "supported-iftypes", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "supported-iftypes", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *SupportedIftypes) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -14061,19 +17831,27 @@ func (x *TxqStats) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *TxqStats) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *TxqStats) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -14090,67 +17868,166 @@ func (x *TxqStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_BACKLOG_BYTES", raw, typed.ErrLength)
 			}
-			x.fBacklogBytes = uint32(typed.Uint32At(p, raw, sb))
+			x.fBacklogBytes = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_TXQ_STATS_BACKLOG_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_BACKLOG_PACKETS", raw, typed.ErrLength)
 			}
-			x.fBacklogPackets = uint32(typed.Uint32At(p, raw, sb))
+			x.fBacklogPackets = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_TXQ_STATS_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_FLOWS", raw, typed.ErrLength)
 			}
-			x.fFlows = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlows = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // NL80211_TXQ_STATS_DROPS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_DROPS", raw, typed.ErrLength)
 			}
-			x.fDrops = uint32(typed.Uint32At(p, raw, sb))
+			x.fDrops = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // NL80211_TXQ_STATS_ECN_MARKS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_ECN_MARKS", raw, typed.ErrLength)
 			}
-			x.fEcnMarks = uint32(typed.Uint32At(p, raw, sb))
+			x.fEcnMarks = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // NL80211_TXQ_STATS_OVERLIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_OVERLIMIT", raw, typed.ErrLength)
 			}
-			x.fOverlimit = uint32(typed.Uint32At(p, raw, sb))
+			x.fOverlimit = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // NL80211_TXQ_STATS_OVERMEMORY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_OVERMEMORY", raw, typed.ErrLength)
 			}
-			x.fOvermemory = uint32(typed.Uint32At(p, raw, sb))
+			x.fOvermemory = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // NL80211_TXQ_STATS_COLLISIONS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_COLLISIONS", raw, typed.ErrLength)
 			}
-			x.fCollisions = uint32(typed.Uint32At(p, raw, sb))
+			x.fCollisions = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // NL80211_TXQ_STATS_TX_BYTES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_TX_BYTES", raw, typed.ErrLength)
 			}
-			x.fTxBytes = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxBytes = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // NL80211_TXQ_STATS_TX_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_TX_PACKETS", raw, typed.ErrLength)
 			}
-			x.fTxPackets = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxPackets = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 11: // NL80211_TXQ_STATS_MAX_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_MAX_FLOWS", raw, typed.ErrLength)
 			}
-			x.fMaxFlows = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaxFlows = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 10
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "txq-stats-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "txq-stats-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *TxqStats) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "txq-stats-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "txq-stats-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NL80211_TXQ_STATS_BACKLOG_BYTES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_BACKLOG_BYTES", raw, typed.ErrLength)
+			}
+			x.fBacklogBytes = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // NL80211_TXQ_STATS_BACKLOG_PACKETS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_BACKLOG_PACKETS", raw, typed.ErrLength)
+			}
+			x.fBacklogPackets = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // NL80211_TXQ_STATS_FLOWS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_FLOWS", raw, typed.ErrLength)
+			}
+			x.fFlows = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // NL80211_TXQ_STATS_DROPS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_DROPS", raw, typed.ErrLength)
+			}
+			x.fDrops = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // NL80211_TXQ_STATS_ECN_MARKS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_ECN_MARKS", raw, typed.ErrLength)
+			}
+			x.fEcnMarks = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // NL80211_TXQ_STATS_OVERLIMIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_OVERLIMIT", raw, typed.ErrLength)
+			}
+			x.fOverlimit = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // NL80211_TXQ_STATS_OVERMEMORY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_OVERMEMORY", raw, typed.ErrLength)
+			}
+			x.fOvermemory = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // NL80211_TXQ_STATS_COLLISIONS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_COLLISIONS", raw, typed.ErrLength)
+			}
+			x.fCollisions = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // NL80211_TXQ_STATS_TX_BYTES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_TX_BYTES", raw, typed.ErrLength)
+			}
+			x.fTxBytes = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // NL80211_TXQ_STATS_TX_PACKETS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_TX_PACKETS", raw, typed.ErrLength)
+			}
+			x.fTxPackets = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 11: // NL80211_TXQ_STATS_MAX_FLOWS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "txq-stats-attrs", "NL80211_TXQ_STATS_MAX_FLOWS", raw, typed.ErrLength)
+			}
+			x.fMaxFlows = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
@@ -14467,19 +18344,27 @@ func (x *Wmm) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Wmm) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Wmm) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -14496,13 +18381,13 @@ func (x *Wmm) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "wmm-attrs", "NL80211_WMMR_CW_MIN", raw, typed.ErrLength)
 			}
-			x.fCwMin = uint16(typed.Uint16At(p, raw, sb))
+			x.fCwMin = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // NL80211_WMMR_CW_MAX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "wmm-attrs", "NL80211_WMMR_CW_MAX", raw, typed.ErrLength)
 			}
-			x.fCwMax = uint16(typed.Uint16At(p, raw, sb))
+			x.fCwMax = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // NL80211_WMMR_AIFSN
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -14514,7 +18399,64 @@ func (x *Wmm) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "wmm-attrs", "NL80211_WMMR_TXOP", raw, typed.ErrLength)
 			}
-			x.fTxop = uint16(typed.Uint16At(p, raw, sb))
+			x.fTxop = uint16(typed.Uint16Host(p, raw))
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "wmm-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "wmm-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Wmm) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "wmm-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "wmm-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NL80211_WMMR_CW_MIN
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "wmm-attrs", "NL80211_WMMR_CW_MIN", raw, typed.ErrLength)
+			}
+			x.fCwMin = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // NL80211_WMMR_CW_MAX
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "wmm-attrs", "NL80211_WMMR_CW_MAX", raw, typed.ErrLength)
+			}
+			x.fCwMax = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // NL80211_WMMR_AIFSN
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "wmm-attrs", "NL80211_WMMR_AIFSN", raw, typed.ErrLength)
+			}
+			x.fAifsn = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 4: // NL80211_WMMR_TXOP
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "wmm-attrs", "NL80211_WMMR_TXOP", raw, typed.ErrLength)
+			}
+			x.fTxop = uint16(typed.Uint16Other(p, raw))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -14689,19 +18631,160 @@ func (x *WowlanTriggers) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *WowlanTriggers) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *WowlanTriggers) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "wowlan-triggers-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NL80211_WOWLAN_TRIG_ANY
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_ANY", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 0
+		case 2: // NL80211_WOWLAN_TRIG_DISCONNECT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_DISCONNECT", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 1
+		case 3: // NL80211_WOWLAN_TRIG_MAGIC_PKT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_MAGIC_PKT", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 2
+		case 4: // NL80211_WOWLAN_TRIG_PKT_PATTERN
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_PKT_PATTERN", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 3
+		case 5: // NL80211_WOWLAN_TRIG_GTK_REKEY_SUPPORTED
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_GTK_REKEY_SUPPORTED", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 4
+		case 6: // NL80211_WOWLAN_TRIG_GTK_REKEY_FAILURE
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_GTK_REKEY_FAILURE", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 5
+		case 7: // NL80211_WOWLAN_TRIG_EAP_IDENT_REQUEST
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_EAP_IDENT_REQUEST", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 6
+		case 8: // NL80211_WOWLAN_TRIG_4WAY_HANDSHAKE
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_4WAY_HANDSHAKE", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 7
+		case 9: // NL80211_WOWLAN_TRIG_RFKILL_RELEASE
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_RFKILL_RELEASE", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 8
+		case 10: // NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 9
+		case 11: // NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211_LEN
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_PKT_80211_LEN", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 10
+		case 12: // NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 11
+		case 13: // NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023_LEN
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_PKT_8023_LEN", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 12
+		case 14: // NL80211_WOWLAN_TRIG_TCP_CONNECTION
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_TCP_CONNECTION", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 13
+		case 15: // NL80211_WOWLAN_TRIG_WAKEUP_TCP_MATCH
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_TCP_MATCH", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 14
+		case 16: // NL80211_WOWLAN_TRIG_WAKEUP_TCP_CONNLOST
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_TCP_CONNLOST", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 15
+		case 17: // NL80211_WOWLAN_TRIG_WAKEUP_TCP_NOMORETOKENS
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_WAKEUP_TCP_NOMORETOKENS", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 16
+		case 18: // NL80211_WOWLAN_TRIG_NET_DETECT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_NET_DETECT", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 17
+		case 19: // NL80211_WOWLAN_TRIG_NET_DETECT_RESULTS
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_NET_DETECT_RESULTS", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 18
+		case 20: // NL80211_WOWLAN_TRIG_UNPROTECTED_DEAUTH_DISASSOC
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "NL80211_WOWLAN_TRIG_UNPROTECTED_DEAUTH_DISASSOC", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 19
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "wowlan-triggers-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "wowlan-triggers-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *WowlanTriggers) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break

@@ -62,20 +62,28 @@ func (x *Ctrl) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Ctrl) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Ctrl) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -92,7 +100,7 @@ func (x *Ctrl) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_FAMILY_ID", raw, typed.ErrLength)
 			}
-			x.fFamilyId = uint16(typed.Uint16At(p, raw, sb))
+			x.fFamilyId = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // CTRL_ATTR_FAMILY_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -104,19 +112,19 @@ func (x *Ctrl) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_VERSION", raw, typed.ErrLength)
 			}
-			x.fVersion = uint32(typed.Uint32At(p, raw, sb))
+			x.fVersion = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // CTRL_ATTR_HDRSIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_HDRSIZE", raw, typed.ErrLength)
 			}
-			x.fHdrsize = uint32(typed.Uint32At(p, raw, sb))
+			x.fHdrsize = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // CTRL_ATTR_MAXATTR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_MAXATTR", raw, typed.ErrLength)
 			}
-			x.fMaxattr = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaxattr = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // CTRL_ATTR_OPS
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "ctrl-attrs", "CTRL_ATTR_OPS")
@@ -125,7 +133,7 @@ func (x *Ctrl) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fOps, x.sOps = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fOps; it.Next(); {
-				if err := x.kOps.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kOps.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -137,7 +145,7 @@ func (x *Ctrl) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fMcastGroups, x.sMcastGroups = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fMcastGroups; it.Next(); {
-				if err := x.kMcastGroups.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kMcastGroups.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -156,7 +164,7 @@ func (x *Ctrl) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fOpPolicy, x.sOpPolicy = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fOpPolicy; it.Next(); {
-				if err := x.kOpPolicy.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kOpPolicy.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -165,7 +173,120 @@ func (x *Ctrl) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_OP", raw, typed.ErrLength)
 			}
-			x.fOp = uint32(typed.Uint32At(p, raw, sb))
+			x.fOp = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 9
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ctrl-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ctrl-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Ctrl) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ctrl-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ctrl-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // CTRL_ATTR_FAMILY_ID
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_FAMILY_ID", raw, typed.ErrLength)
+			}
+			x.fFamilyId = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // CTRL_ATTR_FAMILY_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_FAMILY_NAME", raw, typed.ErrString)
+			}
+			x.fFamilyName = p
+			x.has[0] |= 1 << 1
+		case 3: // CTRL_ATTR_VERSION
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_VERSION", raw, typed.ErrLength)
+			}
+			x.fVersion = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // CTRL_ATTR_HDRSIZE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_HDRSIZE", raw, typed.ErrLength)
+			}
+			x.fHdrsize = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // CTRL_ATTR_MAXATTR
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_MAXATTR", raw, typed.ErrLength)
+			}
+			x.fMaxattr = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // CTRL_ATTR_OPS
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "ctrl-attrs", "CTRL_ATTR_OPS")
+			if err != nil {
+				return err
+			}
+			x.fOps, x.sOps = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fOps; it.Next(); {
+				if err := x.kOps.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 5
+		case 7: // CTRL_ATTR_MCAST_GROUPS
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "ctrl-attrs", "CTRL_ATTR_MCAST_GROUPS")
+			if err != nil {
+				return err
+			}
+			x.fMcastGroups, x.sMcastGroups = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fMcastGroups; it.Next(); {
+				if err := x.kMcastGroups.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 6
+		case 8: // CTRL_ATTR_POLICY
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "ctrl-attrs", "CTRL_ATTR_POLICY")
+			if err != nil {
+				return err
+			}
+			x.fPolicy = typed.NewArray(p, end-len(rest)+4, count, x.mode)
+			x.has[0] |= 1 << 7
+		case 9: // CTRL_ATTR_OP_POLICY
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "ctrl-attrs", "CTRL_ATTR_OP_POLICY")
+			if err != nil {
+				return err
+			}
+			x.fOpPolicy, x.sOpPolicy = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fOpPolicy; it.Next(); {
+				if err := x.kOpPolicy.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 8
+		case 10: // CTRL_ATTR_OP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ctrl-attrs", "CTRL_ATTR_OP", raw, typed.ErrLength)
+			}
+			x.fOp = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
@@ -531,19 +652,27 @@ func (x *McastGroup) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *McastGroup) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *McastGroup) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -566,7 +695,52 @@ func (x *McastGroup) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "mcast-group-attrs", "CTRL_ATTR_MCAST_GRP_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "mcast-group-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "mcast-group-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *McastGroup) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "mcast-group-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "mcast-group-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // CTRL_ATTR_MCAST_GRP_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "mcast-group-attrs", "CTRL_ATTR_MCAST_GRP_NAME", raw, typed.ErrString)
+			}
+			x.fName = p
+			x.has[0] |= 1 << 0
+		case 2: // CTRL_ATTR_MCAST_GRP_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "mcast-group-attrs", "CTRL_ATTR_MCAST_GRP_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -712,19 +886,27 @@ func (x *Op) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Op) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Op) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -741,13 +923,58 @@ func (x *Op) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "op-attrs", "CTRL_ATTR_OP_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // CTRL_ATTR_OP_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "op-attrs", "CTRL_ATTR_OP_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "op-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "op-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Op) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "op-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "op-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // CTRL_ATTR_OP_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "op-attrs", "CTRL_ATTR_OP_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // CTRL_ATTR_OP_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "op-attrs", "CTRL_ATTR_OP_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -889,19 +1116,27 @@ func (x *Policy) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Policy) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Policy) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -918,67 +1153,166 @@ func (x *Policy) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_TYPE", raw, typed.ErrLength)
 			}
-			x.fType = uint32(typed.Uint32At(p, raw, sb))
+			x.fType = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // NL_POLICY_TYPE_ATTR_MIN_VALUE_S
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_VALUE_S", raw, typed.ErrLength)
 			}
-			x.fMinValueS = int64(typed.Uint64At(p, raw, sb))
+			x.fMinValueS = int64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // NL_POLICY_TYPE_ATTR_MAX_VALUE_S
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_VALUE_S", raw, typed.ErrLength)
 			}
-			x.fMaxValueS = int64(typed.Uint64At(p, raw, sb))
+			x.fMaxValueS = int64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // NL_POLICY_TYPE_ATTR_MIN_VALUE_U
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_VALUE_U", raw, typed.ErrLength)
 			}
-			x.fMinValueU = uint64(typed.Uint64At(p, raw, sb))
+			x.fMinValueU = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // NL_POLICY_TYPE_ATTR_MAX_VALUE_U
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_VALUE_U", raw, typed.ErrLength)
 			}
-			x.fMaxValueU = uint64(typed.Uint64At(p, raw, sb))
+			x.fMaxValueU = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // NL_POLICY_TYPE_ATTR_MIN_LENGTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_LENGTH", raw, typed.ErrLength)
 			}
-			x.fMinLength = uint32(typed.Uint32At(p, raw, sb))
+			x.fMinLength = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // NL_POLICY_TYPE_ATTR_MAX_LENGTH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_LENGTH", raw, typed.ErrLength)
 			}
-			x.fMaxLength = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaxLength = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // NL_POLICY_TYPE_ATTR_POLICY_IDX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_POLICY_IDX", raw, typed.ErrLength)
 			}
-			x.fPolicyIdx = uint32(typed.Uint32At(p, raw, sb))
+			x.fPolicyIdx = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE", raw, typed.ErrLength)
 			}
-			x.fPolicyMaxtype = uint32(typed.Uint32At(p, raw, sb))
+			x.fPolicyMaxtype = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // NL_POLICY_TYPE_ATTR_BITFIELD32_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_BITFIELD32_MASK", raw, typed.ErrLength)
 			}
-			x.fBitfield32Mask = uint32(typed.Uint32At(p, raw, sb))
+			x.fBitfield32Mask = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 12: // NL_POLICY_TYPE_ATTR_MASK
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MASK", raw, typed.ErrLength)
 			}
-			x.fMask = uint64(typed.Uint64At(p, raw, sb))
+			x.fMask = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 10
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "policy-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "policy-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Policy) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "policy-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "policy-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NL_POLICY_TYPE_ATTR_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_TYPE", raw, typed.ErrLength)
+			}
+			x.fType = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // NL_POLICY_TYPE_ATTR_MIN_VALUE_S
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_VALUE_S", raw, typed.ErrLength)
+			}
+			x.fMinValueS = int64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // NL_POLICY_TYPE_ATTR_MAX_VALUE_S
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_VALUE_S", raw, typed.ErrLength)
+			}
+			x.fMaxValueS = int64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // NL_POLICY_TYPE_ATTR_MIN_VALUE_U
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_VALUE_U", raw, typed.ErrLength)
+			}
+			x.fMinValueU = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // NL_POLICY_TYPE_ATTR_MAX_VALUE_U
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_VALUE_U", raw, typed.ErrLength)
+			}
+			x.fMaxValueU = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // NL_POLICY_TYPE_ATTR_MIN_LENGTH
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MIN_LENGTH", raw, typed.ErrLength)
+			}
+			x.fMinLength = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // NL_POLICY_TYPE_ATTR_MAX_LENGTH
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MAX_LENGTH", raw, typed.ErrLength)
+			}
+			x.fMaxLength = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // NL_POLICY_TYPE_ATTR_POLICY_IDX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_POLICY_IDX", raw, typed.ErrLength)
+			}
+			x.fPolicyIdx = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE", raw, typed.ErrLength)
+			}
+			x.fPolicyMaxtype = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // NL_POLICY_TYPE_ATTR_BITFIELD32_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_BITFIELD32_MASK", raw, typed.ErrLength)
+			}
+			x.fBitfield32Mask = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 12: // NL_POLICY_TYPE_ATTR_MASK
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "policy-attrs", "NL_POLICY_TYPE_ATTR_MASK", raw, typed.ErrLength)
+			}
+			x.fMask = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
@@ -1293,19 +1627,27 @@ func (x *OpPolicySet) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *OpPolicySet) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *OpPolicySet) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1322,13 +1664,58 @@ func (x *OpPolicySet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "op-policy-attrs", "CTRL_ATTR_POLICY_DO", raw, typed.ErrLength)
 			}
-			x.fDo = uint32(typed.Uint32At(p, raw, sb))
+			x.fDo = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // CTRL_ATTR_POLICY_DUMP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "op-policy-attrs", "CTRL_ATTR_POLICY_DUMP", raw, typed.ErrLength)
 			}
-			x.fDump = uint32(typed.Uint32At(p, raw, sb))
+			x.fDump = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "op-policy-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "op-policy-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *OpPolicySet) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "op-policy-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "op-policy-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // CTRL_ATTR_POLICY_DO
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "op-policy-attrs", "CTRL_ATTR_POLICY_DO", raw, typed.ErrLength)
+			}
+			x.fDo = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // CTRL_ATTR_POLICY_DUMP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "op-policy-attrs", "CTRL_ATTR_POLICY_DUMP", raw, typed.ErrLength)
+			}
+			x.fDump = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {

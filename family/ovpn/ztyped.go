@@ -74,19 +74,27 @@ func (x *Peer) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Peer) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Peer) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -103,10 +111,10 @@ func (x *Peer) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 16777215 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 16777215 {
 				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_ID", raw, typed.ErrRange)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER_REMOTE_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -124,7 +132,7 @@ func (x *Peer) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
 			}
-			x.fRemoteIpv6ScopeId = uint32(typed.Uint32At(p, raw, sb))
+			x.fRemoteIpv6ScopeId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // OVPN_A_PEER_REMOTE_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -139,13 +147,13 @@ func (x *Peer) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_SOCKET", raw, typed.ErrLength)
 			}
-			x.fSocket = uint32(typed.Uint32At(p, raw, sb))
+			x.fSocket = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // OVPN_A_PEER_SOCKET_NETNSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_SOCKET_NETNSID", raw, typed.ErrLength)
 			}
-			x.fSocketNetnsid = int32(typed.Uint32At(p, raw, sb))
+			x.fSocketNetnsid = int32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // OVPN_A_PEER_VPN_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -184,19 +192,199 @@ func (x *Peer) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fKeepaliveInterval = uint32(typed.Uint32At(p, raw, sb))
+			x.fKeepaliveInterval = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 12
 		case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fKeepaliveTimeout = uint32(typed.Uint32At(p, raw, sb))
+			x.fKeepaliveTimeout = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 13
 		case 15: // OVPN_A_PEER_DEL_REASON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_DEL_REASON", raw, typed.ErrLength)
 			}
-			x.fDelReason = uint32(typed.Uint32At(p, raw, sb))
+			x.fDelReason = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 14
+		case 16: // OVPN_A_PEER_VPN_RX_BYTES
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_RX_BYTES", raw, typed.ErrLength)
+			}
+			x.fVpnRxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 15
+		case 17: // OVPN_A_PEER_VPN_TX_BYTES
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_TX_BYTES", raw, typed.ErrLength)
+			}
+			x.fVpnTxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 16
+		case 18: // OVPN_A_PEER_VPN_RX_PACKETS
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_RX_PACKETS", raw, typed.ErrLength)
+			}
+			x.fVpnRxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 17
+		case 19: // OVPN_A_PEER_VPN_TX_PACKETS
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_TX_PACKETS", raw, typed.ErrLength)
+			}
+			x.fVpnTxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 18
+		case 20: // OVPN_A_PEER_LINK_RX_BYTES
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LINK_RX_BYTES", raw, typed.ErrLength)
+			}
+			x.fLinkRxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 19
+		case 21: // OVPN_A_PEER_LINK_TX_BYTES
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LINK_TX_BYTES", raw, typed.ErrLength)
+			}
+			x.fLinkTxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 20
+		case 22: // OVPN_A_PEER_LINK_RX_PACKETS
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LINK_RX_PACKETS", raw, typed.ErrLength)
+			}
+			x.fLinkRxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 21
+		case 23: // OVPN_A_PEER_LINK_TX_PACKETS
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LINK_TX_PACKETS", raw, typed.ErrLength)
+			}
+			x.fLinkTxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[0] |= 1 << 22
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "peer", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "peer", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Peer) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "peer", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "peer", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVPN_A_PEER_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_ID", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 16777215 {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_ID", raw, typed.ErrRange)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // OVPN_A_PEER_REMOTE_IPV4
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
+			}
+			x.fRemoteIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // OVPN_A_PEER_REMOTE_IPV6
+			if !typed.CheckBinary(len(p), 16, 16) {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
+			}
+			x.fRemoteIpv6 = p
+			x.has[0] |= 1 << 2
+		case 4: // OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
+			}
+			x.fRemoteIpv6ScopeId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // OVPN_A_PEER_REMOTE_PORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
+			}
+			if v := uint16(typed.Uint16(p, typed.BigSwap)); uint64(v) < 1 {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
+			}
+			x.fRemotePort = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 4
+		case 6: // OVPN_A_PEER_SOCKET
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_SOCKET", raw, typed.ErrLength)
+			}
+			x.fSocket = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // OVPN_A_PEER_SOCKET_NETNSID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_SOCKET_NETNSID", raw, typed.ErrLength)
+			}
+			x.fSocketNetnsid = int32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // OVPN_A_PEER_VPN_IPV4
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
+			}
+			x.fVpnIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 7
+		case 9: // OVPN_A_PEER_VPN_IPV6
+			if !typed.CheckBinary(len(p), 16, 16) {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
+			}
+			x.fVpnIpv6 = p
+			x.has[0] |= 1 << 8
+		case 10: // OVPN_A_PEER_LOCAL_IPV4
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
+			}
+			x.fLocalIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 9
+		case 11: // OVPN_A_PEER_LOCAL_IPV6
+			if !typed.CheckBinary(len(p), 16, 16) {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
+			}
+			x.fLocalIpv6 = p
+			x.has[0] |= 1 << 10
+		case 12: // OVPN_A_PEER_LOCAL_PORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LOCAL_PORT", raw, typed.ErrLength)
+			}
+			if v := uint16(typed.Uint16(p, typed.BigSwap)); uint64(v) < 1 {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LOCAL_PORT", raw, typed.ErrRange)
+			}
+			x.fLocalPort = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 11
+		case 13: // OVPN_A_PEER_KEEPALIVE_INTERVAL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
+			}
+			x.fKeepaliveInterval = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 12
+		case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
+			}
+			x.fKeepaliveTimeout = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 13
+		case 15: // OVPN_A_PEER_DEL_REASON
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_DEL_REASON", raw, typed.ErrLength)
+			}
+			x.fDelReason = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 14
 		case 16: // OVPN_A_PEER_VPN_RX_BYTES
 			if len(p) != 4 && len(p) != 8 {
@@ -836,19 +1024,27 @@ func (x *PeerNewInput) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *PeerNewInput) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *PeerNewInput) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -865,10 +1061,10 @@ func (x *PeerNewInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 16777215 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 16777215 {
 				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER_REMOTE_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -886,7 +1082,7 @@ func (x *PeerNewInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
 			}
-			x.fRemoteIpv6ScopeId = uint32(typed.Uint32At(p, raw, sb))
+			x.fRemoteIpv6ScopeId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // OVPN_A_PEER_REMOTE_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -901,7 +1097,7 @@ func (x *PeerNewInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_SOCKET", raw, typed.ErrLength)
 			}
-			x.fSocket = uint32(typed.Uint32At(p, raw, sb))
+			x.fSocket = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 8: // OVPN_A_PEER_VPN_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -931,13 +1127,124 @@ func (x *PeerNewInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fKeepaliveInterval = uint32(typed.Uint32At(p, raw, sb))
+			x.fKeepaliveInterval = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 10
 		case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fKeepaliveTimeout = uint32(typed.Uint32At(p, raw, sb))
+			x.fKeepaliveTimeout = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 11
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "peer-new-input", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "peer-new-input", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *PeerNewInput) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "peer-new-input", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "peer-new-input", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVPN_A_PEER_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 16777215 {
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // OVPN_A_PEER_REMOTE_IPV4
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
+			}
+			x.fRemoteIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // OVPN_A_PEER_REMOTE_IPV6
+			if !typed.CheckBinary(len(p), 16, 16) {
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
+			}
+			x.fRemoteIpv6 = p
+			x.has[0] |= 1 << 2
+		case 4: // OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
+			}
+			x.fRemoteIpv6ScopeId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // OVPN_A_PEER_REMOTE_PORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
+			}
+			if v := uint16(typed.Uint16(p, typed.BigSwap)); uint64(v) < 1 {
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
+			}
+			x.fRemotePort = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 4
+		case 6: // OVPN_A_PEER_SOCKET
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_SOCKET", raw, typed.ErrLength)
+			}
+			x.fSocket = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 8: // OVPN_A_PEER_VPN_IPV4
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
+			}
+			x.fVpnIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 6
+		case 9: // OVPN_A_PEER_VPN_IPV6
+			if !typed.CheckBinary(len(p), 16, 16) {
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
+			}
+			x.fVpnIpv6 = p
+			x.has[0] |= 1 << 7
+		case 10: // OVPN_A_PEER_LOCAL_IPV4
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
+			}
+			x.fLocalIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 8
+		case 11: // OVPN_A_PEER_LOCAL_IPV6
+			if !typed.CheckBinary(len(p), 16, 16) {
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
+			}
+			x.fLocalIpv6 = p
+			x.has[0] |= 1 << 9
+		case 13: // OVPN_A_PEER_KEEPALIVE_INTERVAL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
+			}
+			x.fKeepaliveInterval = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 10
+		case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
+			}
+			x.fKeepaliveTimeout = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
@@ -1286,19 +1593,27 @@ func (x *PeerSetInput) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *PeerSetInput) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *PeerSetInput) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1315,10 +1630,10 @@ func (x *PeerSetInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 16777215 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 16777215 {
 				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER_REMOTE_IPV4
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -1336,7 +1651,7 @@ func (x *PeerSetInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
 			}
-			x.fRemoteIpv6ScopeId = uint32(typed.Uint32At(p, raw, sb))
+			x.fRemoteIpv6ScopeId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // OVPN_A_PEER_REMOTE_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -1375,13 +1690,118 @@ func (x *PeerSetInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fKeepaliveInterval = uint32(typed.Uint32At(p, raw, sb))
+			x.fKeepaliveInterval = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fKeepaliveTimeout = uint32(typed.Uint32At(p, raw, sb))
+			x.fKeepaliveTimeout = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 10
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "peer-set-input", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "peer-set-input", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *PeerSetInput) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "peer-set-input", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "peer-set-input", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVPN_A_PEER_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 16777215 {
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // OVPN_A_PEER_REMOTE_IPV4
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
+			}
+			x.fRemoteIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // OVPN_A_PEER_REMOTE_IPV6
+			if !typed.CheckBinary(len(p), 16, 16) {
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
+			}
+			x.fRemoteIpv6 = p
+			x.has[0] |= 1 << 2
+		case 4: // OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
+			}
+			x.fRemoteIpv6ScopeId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // OVPN_A_PEER_REMOTE_PORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
+			}
+			if v := uint16(typed.Uint16(p, typed.BigSwap)); uint64(v) < 1 {
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
+			}
+			x.fRemotePort = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 4
+		case 8: // OVPN_A_PEER_VPN_IPV4
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
+			}
+			x.fVpnIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 5
+		case 9: // OVPN_A_PEER_VPN_IPV6
+			if !typed.CheckBinary(len(p), 16, 16) {
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
+			}
+			x.fVpnIpv6 = p
+			x.has[0] |= 1 << 6
+		case 10: // OVPN_A_PEER_LOCAL_IPV4
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
+			}
+			x.fLocalIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 7
+		case 11: // OVPN_A_PEER_LOCAL_IPV6
+			if !typed.CheckBinary(len(p), 16, 16) {
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
+			}
+			x.fLocalIpv6 = p
+			x.has[0] |= 1 << 8
+		case 13: // OVPN_A_PEER_KEEPALIVE_INTERVAL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
+			}
+			x.fKeepaliveInterval = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
+			}
+			x.fKeepaliveTimeout = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
@@ -1698,19 +2118,27 @@ func (x *PeerDelInput) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *PeerDelInput) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *PeerDelInput) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1727,10 +2155,52 @@ func (x *PeerDelInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "peer-del-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 16777215 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 16777215 {
 				return o.Fail(end-len(rest), "peer-del-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "peer-del-input", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "peer-del-input", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *PeerDelInput) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "peer-del-input", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "peer-del-input", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVPN_A_PEER_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "peer-del-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 16777215 {
+				return o.Fail(end-len(rest), "peer-del-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -1829,19 +2299,27 @@ func (x *Keyconf) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Keyconf) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Keyconf) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1858,46 +2336,285 @@ func (x *Keyconf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 16777215 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 16777215 {
 				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
 			}
-			x.fPeerId = uint32(typed.Uint32At(p, raw, sb))
+			x.fPeerId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_KEYCONF_SLOT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
 			}
-			x.fSlot = uint32(typed.Uint32At(p, raw, sb))
+			x.fSlot = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // OVPN_A_KEYCONF_KEY_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 7 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 7 {
 				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrRange)
 			}
-			x.fKeyId = uint32(typed.Uint32At(p, raw, sb))
+			x.fKeyId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // OVPN_A_KEYCONF_CIPHER_ALG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrLength)
 			}
-			x.fCipherAlg = uint32(typed.Uint32At(p, raw, sb))
+			x.fCipherAlg = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // OVPN_A_KEYCONF_ENCRYPT_DIR
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_ENCRYPT_DIR", raw, typed.ErrLength)
 			}
-			if err := x.fEncryptDir.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fEncryptDir
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVPN_A_KEYDIR_CIPHER_KEY
+						if !typed.CheckBinary(len(p), 0, 256) {
+							return o.Fail(end-len(rest), "keydir", "OVPN_A_KEYDIR_CIPHER_KEY", raw, typed.ErrLength)
+						}
+						x.fCipherKey = p
+						x.has[0] |= 1 << 0
+					case 2: // OVPN_A_KEYDIR_NONCE_TAIL
+						if !typed.CheckBinary(len(p), 8, 8) {
+							return o.Fail(end-len(rest), "keydir", "OVPN_A_KEYDIR_NONCE_TAIL", raw, typed.ErrLength)
+						}
+						x.fNonceTail = p
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "keydir", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 4
 		case 6: // OVPN_A_KEYCONF_DECRYPT_DIR
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_DECRYPT_DIR", raw, typed.ErrLength)
 			}
-			if err := x.fDecryptDir.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fDecryptDir
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVPN_A_KEYDIR_CIPHER_KEY
+						if !typed.CheckBinary(len(p), 0, 256) {
+							return o.Fail(end-len(rest), "keydir", "OVPN_A_KEYDIR_CIPHER_KEY", raw, typed.ErrLength)
+						}
+						x.fCipherKey = p
+						x.has[0] |= 1 << 0
+					case 2: // OVPN_A_KEYDIR_NONCE_TAIL
+						if !typed.CheckBinary(len(p), 8, 8) {
+							return o.Fail(end-len(rest), "keydir", "OVPN_A_KEYDIR_NONCE_TAIL", raw, typed.ErrLength)
+						}
+						x.fNonceTail = p
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "keydir", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 5
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "keyconf", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "keyconf", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Keyconf) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "keyconf", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "keyconf", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVPN_A_KEYCONF_PEER_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 16777215 {
+				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
+			}
+			x.fPeerId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // OVPN_A_KEYCONF_SLOT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
+			}
+			x.fSlot = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // OVPN_A_KEYCONF_KEY_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 7 {
+				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrRange)
+			}
+			x.fKeyId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // OVPN_A_KEYCONF_CIPHER_ALG
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrLength)
+			}
+			x.fCipherAlg = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // OVPN_A_KEYCONF_ENCRYPT_DIR
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_ENCRYPT_DIR", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fEncryptDir
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVPN_A_KEYDIR_CIPHER_KEY
+						if !typed.CheckBinary(len(p), 0, 256) {
+							return o.Fail(end-len(rest), "keydir", "OVPN_A_KEYDIR_CIPHER_KEY", raw, typed.ErrLength)
+						}
+						x.fCipherKey = p
+						x.has[0] |= 1 << 0
+					case 2: // OVPN_A_KEYDIR_NONCE_TAIL
+						if !typed.CheckBinary(len(p), 8, 8) {
+							return o.Fail(end-len(rest), "keydir", "OVPN_A_KEYDIR_NONCE_TAIL", raw, typed.ErrLength)
+						}
+						x.fNonceTail = p
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "keydir", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 4
+		case 6: // OVPN_A_KEYCONF_DECRYPT_DIR
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_DECRYPT_DIR", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fDecryptDir
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVPN_A_KEYDIR_CIPHER_KEY
+						if !typed.CheckBinary(len(p), 0, 256) {
+							return o.Fail(end-len(rest), "keydir", "OVPN_A_KEYDIR_CIPHER_KEY", raw, typed.ErrLength)
+						}
+						x.fCipherKey = p
+						x.has[0] |= 1 << 0
+					case 2: // OVPN_A_KEYDIR_NONCE_TAIL
+						if !typed.CheckBinary(len(p), 8, 8) {
+							return o.Fail(end-len(rest), "keydir", "OVPN_A_KEYDIR_NONCE_TAIL", raw, typed.ErrLength)
+						}
+						x.fNonceTail = p
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "keydir", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 5
 		default:
@@ -2115,19 +2832,72 @@ func (x *Keydir) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Keydir) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Keydir) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVPN_A_KEYDIR_CIPHER_KEY
+			if !typed.CheckBinary(len(p), 0, 256) {
+				return o.Fail(end-len(rest), "keydir", "OVPN_A_KEYDIR_CIPHER_KEY", raw, typed.ErrLength)
+			}
+			x.fCipherKey = p
+			x.has[0] |= 1 << 0
+		case 2: // OVPN_A_KEYDIR_NONCE_TAIL
+			if !typed.CheckBinary(len(p), 8, 8) {
+				return o.Fail(end-len(rest), "keydir", "OVPN_A_KEYDIR_NONCE_TAIL", raw, typed.ErrLength)
+			}
+			x.fNonceTail = p
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "keydir", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Keydir) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -2271,19 +3041,27 @@ func (x *KeyconfGet) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *KeyconfGet) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *KeyconfGet) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -2300,31 +3078,94 @@ func (x *KeyconfGet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 16777215 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 16777215 {
 				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
 			}
-			x.fPeerId = uint32(typed.Uint32At(p, raw, sb))
+			x.fPeerId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_KEYCONF_SLOT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
 			}
-			x.fSlot = uint32(typed.Uint32At(p, raw, sb))
+			x.fSlot = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // OVPN_A_KEYCONF_KEY_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 7 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 7 {
 				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrRange)
 			}
-			x.fKeyId = uint32(typed.Uint32At(p, raw, sb))
+			x.fKeyId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // OVPN_A_KEYCONF_CIPHER_ALG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrLength)
 			}
-			x.fCipherAlg = uint32(typed.Uint32At(p, raw, sb))
+			x.fCipherAlg = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "keyconf-get", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "keyconf-get", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *KeyconfGet) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "keyconf-get", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "keyconf-get", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVPN_A_KEYCONF_PEER_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 16777215 {
+				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
+			}
+			x.fPeerId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // OVPN_A_KEYCONF_SLOT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
+			}
+			x.fSlot = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // OVPN_A_KEYCONF_KEY_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 7 {
+				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrRange)
+			}
+			x.fKeyId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // OVPN_A_KEYCONF_CIPHER_ALG
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrLength)
+			}
+			x.fCipherAlg = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -2484,19 +3325,27 @@ func (x *KeyconfSwapInput) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *KeyconfSwapInput) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *KeyconfSwapInput) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -2513,10 +3362,52 @@ func (x *KeyconfSwapInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf-swap-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 16777215 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 16777215 {
 				return o.Fail(end-len(rest), "keyconf-swap-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
 			}
-			x.fPeerId = uint32(typed.Uint32At(p, raw, sb))
+			x.fPeerId = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "keyconf-swap-input", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "keyconf-swap-input", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *KeyconfSwapInput) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "keyconf-swap-input", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "keyconf-swap-input", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVPN_A_KEYCONF_PEER_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "keyconf-swap-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 16777215 {
+				return o.Fail(end-len(rest), "keyconf-swap-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
+			}
+			x.fPeerId = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -2613,19 +3504,27 @@ func (x *KeyconfDelInput) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *KeyconfDelInput) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *KeyconfDelInput) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -2642,16 +3541,64 @@ func (x *KeyconfDelInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) > 16777215 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 16777215 {
 				return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
 			}
-			x.fPeerId = uint32(typed.Uint32At(p, raw, sb))
+			x.fPeerId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_KEYCONF_SLOT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
 			}
-			x.fSlot = uint32(typed.Uint32At(p, raw, sb))
+			x.fSlot = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "keyconf-del-input", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "keyconf-del-input", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *KeyconfDelInput) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "keyconf-del-input", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "keyconf-del-input", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVPN_A_KEYCONF_PEER_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 16777215 {
+				return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
+			}
+			x.fPeerId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // OVPN_A_KEYCONF_SLOT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
+			}
+			x.fSlot = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -2771,19 +3718,27 @@ func (x *Ovpn) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Ovpn) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Ovpn) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -2800,22 +3755,735 @@ func (x *Ovpn) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ovpn", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "ovpn", "OVPN_A_PEER", raw, typed.ErrLength)
 			}
-			if err := x.fPeer.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fPeer
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "peer", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "peer", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVPN_A_PEER_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_ID", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 16777215 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_ID", raw, typed.ErrRange)
+						}
+						x.fId = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // OVPN_A_PEER_REMOTE_IPV4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
+						}
+						x.fRemoteIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 1
+					case 3: // OVPN_A_PEER_REMOTE_IPV6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
+						}
+						x.fRemoteIpv6 = p
+						x.has[0] |= 1 << 2
+					case 4: // OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
+						}
+						x.fRemoteIpv6ScopeId = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // OVPN_A_PEER_REMOTE_PORT
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
+						}
+						if v := uint16(typed.Uint16(p, typed.BigSwap)); uint64(v) < 1 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
+						}
+						x.fRemotePort = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 4
+					case 6: // OVPN_A_PEER_SOCKET
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_SOCKET", raw, typed.ErrLength)
+						}
+						x.fSocket = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 5
+					case 7: // OVPN_A_PEER_SOCKET_NETNSID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_SOCKET_NETNSID", raw, typed.ErrLength)
+						}
+						x.fSocketNetnsid = int32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 6
+					case 8: // OVPN_A_PEER_VPN_IPV4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
+						}
+						x.fVpnIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 7
+					case 9: // OVPN_A_PEER_VPN_IPV6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
+						}
+						x.fVpnIpv6 = p
+						x.has[0] |= 1 << 8
+					case 10: // OVPN_A_PEER_LOCAL_IPV4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
+						}
+						x.fLocalIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 9
+					case 11: // OVPN_A_PEER_LOCAL_IPV6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
+						}
+						x.fLocalIpv6 = p
+						x.has[0] |= 1 << 10
+					case 12: // OVPN_A_PEER_LOCAL_PORT
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LOCAL_PORT", raw, typed.ErrLength)
+						}
+						if v := uint16(typed.Uint16(p, typed.BigSwap)); uint64(v) < 1 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LOCAL_PORT", raw, typed.ErrRange)
+						}
+						x.fLocalPort = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 11
+					case 13: // OVPN_A_PEER_KEEPALIVE_INTERVAL
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
+						}
+						x.fKeepaliveInterval = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 12
+					case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
+						}
+						x.fKeepaliveTimeout = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 13
+					case 15: // OVPN_A_PEER_DEL_REASON
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_DEL_REASON", raw, typed.ErrLength)
+						}
+						x.fDelReason = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 14
+					case 16: // OVPN_A_PEER_VPN_RX_BYTES
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_RX_BYTES", raw, typed.ErrLength)
+						}
+						x.fVpnRxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 15
+					case 17: // OVPN_A_PEER_VPN_TX_BYTES
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_TX_BYTES", raw, typed.ErrLength)
+						}
+						x.fVpnTxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 16
+					case 18: // OVPN_A_PEER_VPN_RX_PACKETS
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_RX_PACKETS", raw, typed.ErrLength)
+						}
+						x.fVpnRxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 17
+					case 19: // OVPN_A_PEER_VPN_TX_PACKETS
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_TX_PACKETS", raw, typed.ErrLength)
+						}
+						x.fVpnTxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 18
+					case 20: // OVPN_A_PEER_LINK_RX_BYTES
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LINK_RX_BYTES", raw, typed.ErrLength)
+						}
+						x.fLinkRxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 19
+					case 21: // OVPN_A_PEER_LINK_TX_BYTES
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LINK_TX_BYTES", raw, typed.ErrLength)
+						}
+						x.fLinkTxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 20
+					case 22: // OVPN_A_PEER_LINK_RX_PACKETS
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LINK_RX_PACKETS", raw, typed.ErrLength)
+						}
+						x.fLinkRxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 21
+					case 23: // OVPN_A_PEER_LINK_TX_PACKETS
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LINK_TX_PACKETS", raw, typed.ErrLength)
+						}
+						x.fLinkTxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 22
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "peer", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "peer", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 3: // OVPN_A_KEYCONF
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "ovpn", "OVPN_A_KEYCONF", raw, typed.ErrLength)
 			}
-			if err := x.fKeyconf.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fKeyconf
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "keyconf", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "keyconf", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVPN_A_KEYCONF_PEER_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 16777215 {
+							return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
+						}
+						x.fPeerId = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // OVPN_A_KEYCONF_SLOT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
+						}
+						x.fSlot = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // OVPN_A_KEYCONF_KEY_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 7 {
+							return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrRange)
+						}
+						x.fKeyId = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // OVPN_A_KEYCONF_CIPHER_ALG
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrLength)
+						}
+						x.fCipherAlg = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // OVPN_A_KEYCONF_ENCRYPT_DIR
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_ENCRYPT_DIR", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fEncryptDir
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // OVPN_A_KEYDIR_CIPHER_KEY
+									if !typed.CheckBinary(len(p), 0, 256) {
+										return o.Fail(end-len(rest), "keydir", "OVPN_A_KEYDIR_CIPHER_KEY", raw, typed.ErrLength)
+									}
+									x.fCipherKey = p
+									x.has[0] |= 1 << 0
+								case 2: // OVPN_A_KEYDIR_NONCE_TAIL
+									if !typed.CheckBinary(len(p), 8, 8) {
+										return o.Fail(end-len(rest), "keydir", "OVPN_A_KEYDIR_NONCE_TAIL", raw, typed.ErrLength)
+									}
+									x.fNonceTail = p
+									x.has[0] |= 1 << 1
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "keydir", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 4
+					case 6: // OVPN_A_KEYCONF_DECRYPT_DIR
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_DECRYPT_DIR", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fDecryptDir
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // OVPN_A_KEYDIR_CIPHER_KEY
+									if !typed.CheckBinary(len(p), 0, 256) {
+										return o.Fail(end-len(rest), "keydir", "OVPN_A_KEYDIR_CIPHER_KEY", raw, typed.ErrLength)
+									}
+									x.fCipherKey = p
+									x.has[0] |= 1 << 0
+								case 2: // OVPN_A_KEYDIR_NONCE_TAIL
+									if !typed.CheckBinary(len(p), 8, 8) {
+										return o.Fail(end-len(rest), "keydir", "OVPN_A_KEYDIR_NONCE_TAIL", raw, typed.ErrLength)
+									}
+									x.fNonceTail = p
+									x.has[0] |= 1 << 1
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "keydir", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 5
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "keyconf", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "keyconf", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ovpn", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ovpn", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Ovpn) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ovpn", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ovpn", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVPN_A_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ovpn", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // OVPN_A_PEER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "ovpn", "OVPN_A_PEER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fPeer
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "peer", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "peer", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVPN_A_PEER_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_ID", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 16777215 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_ID", raw, typed.ErrRange)
+						}
+						x.fId = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // OVPN_A_PEER_REMOTE_IPV4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
+						}
+						x.fRemoteIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 1
+					case 3: // OVPN_A_PEER_REMOTE_IPV6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
+						}
+						x.fRemoteIpv6 = p
+						x.has[0] |= 1 << 2
+					case 4: // OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
+						}
+						x.fRemoteIpv6ScopeId = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // OVPN_A_PEER_REMOTE_PORT
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
+						}
+						if v := uint16(typed.Uint16(p, typed.BigSwap)); uint64(v) < 1 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
+						}
+						x.fRemotePort = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 4
+					case 6: // OVPN_A_PEER_SOCKET
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_SOCKET", raw, typed.ErrLength)
+						}
+						x.fSocket = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 5
+					case 7: // OVPN_A_PEER_SOCKET_NETNSID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_SOCKET_NETNSID", raw, typed.ErrLength)
+						}
+						x.fSocketNetnsid = int32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 6
+					case 8: // OVPN_A_PEER_VPN_IPV4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
+						}
+						x.fVpnIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 7
+					case 9: // OVPN_A_PEER_VPN_IPV6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
+						}
+						x.fVpnIpv6 = p
+						x.has[0] |= 1 << 8
+					case 10: // OVPN_A_PEER_LOCAL_IPV4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
+						}
+						x.fLocalIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 9
+					case 11: // OVPN_A_PEER_LOCAL_IPV6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
+						}
+						x.fLocalIpv6 = p
+						x.has[0] |= 1 << 10
+					case 12: // OVPN_A_PEER_LOCAL_PORT
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LOCAL_PORT", raw, typed.ErrLength)
+						}
+						if v := uint16(typed.Uint16(p, typed.BigSwap)); uint64(v) < 1 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LOCAL_PORT", raw, typed.ErrRange)
+						}
+						x.fLocalPort = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 11
+					case 13: // OVPN_A_PEER_KEEPALIVE_INTERVAL
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
+						}
+						x.fKeepaliveInterval = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 12
+					case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
+						}
+						x.fKeepaliveTimeout = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 13
+					case 15: // OVPN_A_PEER_DEL_REASON
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_DEL_REASON", raw, typed.ErrLength)
+						}
+						x.fDelReason = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 14
+					case 16: // OVPN_A_PEER_VPN_RX_BYTES
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_RX_BYTES", raw, typed.ErrLength)
+						}
+						x.fVpnRxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 15
+					case 17: // OVPN_A_PEER_VPN_TX_BYTES
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_TX_BYTES", raw, typed.ErrLength)
+						}
+						x.fVpnTxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 16
+					case 18: // OVPN_A_PEER_VPN_RX_PACKETS
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_RX_PACKETS", raw, typed.ErrLength)
+						}
+						x.fVpnRxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 17
+					case 19: // OVPN_A_PEER_VPN_TX_PACKETS
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_VPN_TX_PACKETS", raw, typed.ErrLength)
+						}
+						x.fVpnTxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 18
+					case 20: // OVPN_A_PEER_LINK_RX_BYTES
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LINK_RX_BYTES", raw, typed.ErrLength)
+						}
+						x.fLinkRxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 19
+					case 21: // OVPN_A_PEER_LINK_TX_BYTES
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LINK_TX_BYTES", raw, typed.ErrLength)
+						}
+						x.fLinkTxBytes = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 20
+					case 22: // OVPN_A_PEER_LINK_RX_PACKETS
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LINK_RX_PACKETS", raw, typed.ErrLength)
+						}
+						x.fLinkRxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 21
+					case 23: // OVPN_A_PEER_LINK_TX_PACKETS
+						if len(p) != 4 && len(p) != 8 {
+							return o.Fail(end-len(rest), "peer", "OVPN_A_PEER_LINK_TX_PACKETS", raw, typed.ErrLength)
+						}
+						x.fLinkTxPackets = typed.Uint(p, typed.NetSwap(raw, sw))
+						x.has[0] |= 1 << 22
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "peer", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "peer", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // OVPN_A_KEYCONF
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "ovpn", "OVPN_A_KEYCONF", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fKeyconf
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "keyconf", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "keyconf", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVPN_A_KEYCONF_PEER_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 16777215 {
+							return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
+						}
+						x.fPeerId = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // OVPN_A_KEYCONF_SLOT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
+						}
+						x.fSlot = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // OVPN_A_KEYCONF_KEY_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 7 {
+							return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrRange)
+						}
+						x.fKeyId = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // OVPN_A_KEYCONF_CIPHER_ALG
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrLength)
+						}
+						x.fCipherAlg = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // OVPN_A_KEYCONF_ENCRYPT_DIR
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_ENCRYPT_DIR", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fEncryptDir
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // OVPN_A_KEYDIR_CIPHER_KEY
+									if !typed.CheckBinary(len(p), 0, 256) {
+										return o.Fail(end-len(rest), "keydir", "OVPN_A_KEYDIR_CIPHER_KEY", raw, typed.ErrLength)
+									}
+									x.fCipherKey = p
+									x.has[0] |= 1 << 0
+								case 2: // OVPN_A_KEYDIR_NONCE_TAIL
+									if !typed.CheckBinary(len(p), 8, 8) {
+										return o.Fail(end-len(rest), "keydir", "OVPN_A_KEYDIR_NONCE_TAIL", raw, typed.ErrLength)
+									}
+									x.fNonceTail = p
+									x.has[0] |= 1 << 1
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "keydir", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 4
+					case 6: // OVPN_A_KEYCONF_DECRYPT_DIR
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "keyconf", "OVPN_A_KEYCONF_DECRYPT_DIR", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fDecryptDir
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // OVPN_A_KEYDIR_CIPHER_KEY
+									if !typed.CheckBinary(len(p), 0, 256) {
+										return o.Fail(end-len(rest), "keydir", "OVPN_A_KEYDIR_CIPHER_KEY", raw, typed.ErrLength)
+									}
+									x.fCipherKey = p
+									x.has[0] |= 1 << 0
+								case 2: // OVPN_A_KEYDIR_NONCE_TAIL
+									if !typed.CheckBinary(len(p), 8, 8) {
+										return o.Fail(end-len(rest), "keydir", "OVPN_A_KEYDIR_NONCE_TAIL", raw, typed.ErrLength)
+									}
+									x.fNonceTail = p
+									x.has[0] |= 1 << 1
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "keydir", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "keydir", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 5
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "keyconf", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "keyconf", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 2
 		default:
@@ -2967,19 +4635,27 @@ func (x *OvpnPeerNewInput) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *OvpnPeerNewInput) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *OvpnPeerNewInput) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -2996,14 +4672,273 @@ func (x *OvpnPeerNewInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ovpn-peer-new-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "ovpn-peer-new-input", "OVPN_A_PEER", raw, typed.ErrLength)
 			}
-			if err := x.fPeer.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fPeer
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "peer-new-input", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "peer-new-input", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVPN_A_PEER_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 16777215 {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
+						}
+						x.fId = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // OVPN_A_PEER_REMOTE_IPV4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
+						}
+						x.fRemoteIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 1
+					case 3: // OVPN_A_PEER_REMOTE_IPV6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
+						}
+						x.fRemoteIpv6 = p
+						x.has[0] |= 1 << 2
+					case 4: // OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
+						}
+						x.fRemoteIpv6ScopeId = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // OVPN_A_PEER_REMOTE_PORT
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
+						}
+						if v := uint16(typed.Uint16(p, typed.BigSwap)); uint64(v) < 1 {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
+						}
+						x.fRemotePort = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 4
+					case 6: // OVPN_A_PEER_SOCKET
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_SOCKET", raw, typed.ErrLength)
+						}
+						x.fSocket = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 5
+					case 8: // OVPN_A_PEER_VPN_IPV4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
+						}
+						x.fVpnIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 6
+					case 9: // OVPN_A_PEER_VPN_IPV6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
+						}
+						x.fVpnIpv6 = p
+						x.has[0] |= 1 << 7
+					case 10: // OVPN_A_PEER_LOCAL_IPV4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
+						}
+						x.fLocalIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 8
+					case 11: // OVPN_A_PEER_LOCAL_IPV6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
+						}
+						x.fLocalIpv6 = p
+						x.has[0] |= 1 << 9
+					case 13: // OVPN_A_PEER_KEEPALIVE_INTERVAL
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
+						}
+						x.fKeepaliveInterval = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 10
+					case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
+						}
+						x.fKeepaliveTimeout = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 11
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "peer-new-input", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "peer-new-input", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ovpn-peer-new-input", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ovpn-peer-new-input", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *OvpnPeerNewInput) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ovpn-peer-new-input", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ovpn-peer-new-input", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVPN_A_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ovpn-peer-new-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // OVPN_A_PEER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "ovpn-peer-new-input", "OVPN_A_PEER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fPeer
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "peer-new-input", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "peer-new-input", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVPN_A_PEER_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 16777215 {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
+						}
+						x.fId = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // OVPN_A_PEER_REMOTE_IPV4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
+						}
+						x.fRemoteIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 1
+					case 3: // OVPN_A_PEER_REMOTE_IPV6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
+						}
+						x.fRemoteIpv6 = p
+						x.has[0] |= 1 << 2
+					case 4: // OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
+						}
+						x.fRemoteIpv6ScopeId = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // OVPN_A_PEER_REMOTE_PORT
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
+						}
+						if v := uint16(typed.Uint16(p, typed.BigSwap)); uint64(v) < 1 {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
+						}
+						x.fRemotePort = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 4
+					case 6: // OVPN_A_PEER_SOCKET
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_SOCKET", raw, typed.ErrLength)
+						}
+						x.fSocket = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 5
+					case 8: // OVPN_A_PEER_VPN_IPV4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
+						}
+						x.fVpnIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 6
+					case 9: // OVPN_A_PEER_VPN_IPV6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
+						}
+						x.fVpnIpv6 = p
+						x.has[0] |= 1 << 7
+					case 10: // OVPN_A_PEER_LOCAL_IPV4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
+						}
+						x.fLocalIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 8
+					case 11: // OVPN_A_PEER_LOCAL_IPV6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
+						}
+						x.fLocalIpv6 = p
+						x.has[0] |= 1 << 9
+					case 13: // OVPN_A_PEER_KEEPALIVE_INTERVAL
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
+						}
+						x.fKeepaliveInterval = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 10
+					case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-new-input", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
+						}
+						x.fKeepaliveTimeout = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 11
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "peer-new-input", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "peer-new-input", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		default:
@@ -3129,19 +5064,27 @@ func (x *OvpnPeerSetInput) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *OvpnPeerSetInput) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *OvpnPeerSetInput) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -3158,14 +5101,261 @@ func (x *OvpnPeerSetInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ovpn-peer-set-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "ovpn-peer-set-input", "OVPN_A_PEER", raw, typed.ErrLength)
 			}
-			if err := x.fPeer.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fPeer
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "peer-set-input", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "peer-set-input", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVPN_A_PEER_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 16777215 {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
+						}
+						x.fId = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // OVPN_A_PEER_REMOTE_IPV4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
+						}
+						x.fRemoteIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 1
+					case 3: // OVPN_A_PEER_REMOTE_IPV6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
+						}
+						x.fRemoteIpv6 = p
+						x.has[0] |= 1 << 2
+					case 4: // OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
+						}
+						x.fRemoteIpv6ScopeId = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // OVPN_A_PEER_REMOTE_PORT
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
+						}
+						if v := uint16(typed.Uint16(p, typed.BigSwap)); uint64(v) < 1 {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
+						}
+						x.fRemotePort = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 4
+					case 8: // OVPN_A_PEER_VPN_IPV4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
+						}
+						x.fVpnIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 5
+					case 9: // OVPN_A_PEER_VPN_IPV6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
+						}
+						x.fVpnIpv6 = p
+						x.has[0] |= 1 << 6
+					case 10: // OVPN_A_PEER_LOCAL_IPV4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
+						}
+						x.fLocalIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 7
+					case 11: // OVPN_A_PEER_LOCAL_IPV6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
+						}
+						x.fLocalIpv6 = p
+						x.has[0] |= 1 << 8
+					case 13: // OVPN_A_PEER_KEEPALIVE_INTERVAL
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
+						}
+						x.fKeepaliveInterval = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 9
+					case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
+						}
+						x.fKeepaliveTimeout = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 10
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "peer-set-input", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "peer-set-input", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ovpn-peer-set-input", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ovpn-peer-set-input", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *OvpnPeerSetInput) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ovpn-peer-set-input", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ovpn-peer-set-input", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVPN_A_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ovpn-peer-set-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // OVPN_A_PEER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "ovpn-peer-set-input", "OVPN_A_PEER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fPeer
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "peer-set-input", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "peer-set-input", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVPN_A_PEER_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 16777215 {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
+						}
+						x.fId = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // OVPN_A_PEER_REMOTE_IPV4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_IPV4", raw, typed.ErrLength)
+						}
+						x.fRemoteIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 1
+					case 3: // OVPN_A_PEER_REMOTE_IPV6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_IPV6", raw, typed.ErrLength)
+						}
+						x.fRemoteIpv6 = p
+						x.has[0] |= 1 << 2
+					case 4: // OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_IPV6_SCOPE_ID", raw, typed.ErrLength)
+						}
+						x.fRemoteIpv6ScopeId = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // OVPN_A_PEER_REMOTE_PORT
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrLength)
+						}
+						if v := uint16(typed.Uint16(p, typed.BigSwap)); uint64(v) < 1 {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_REMOTE_PORT", raw, typed.ErrRange)
+						}
+						x.fRemotePort = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 4
+					case 8: // OVPN_A_PEER_VPN_IPV4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_VPN_IPV4", raw, typed.ErrLength)
+						}
+						x.fVpnIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 5
+					case 9: // OVPN_A_PEER_VPN_IPV6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_VPN_IPV6", raw, typed.ErrLength)
+						}
+						x.fVpnIpv6 = p
+						x.has[0] |= 1 << 6
+					case 10: // OVPN_A_PEER_LOCAL_IPV4
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_LOCAL_IPV4", raw, typed.ErrLength)
+						}
+						x.fLocalIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 7
+					case 11: // OVPN_A_PEER_LOCAL_IPV6
+						if !typed.CheckBinary(len(p), 16, 16) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_LOCAL_IPV6", raw, typed.ErrLength)
+						}
+						x.fLocalIpv6 = p
+						x.has[0] |= 1 << 8
+					case 13: // OVPN_A_PEER_KEEPALIVE_INTERVAL
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
+						}
+						x.fKeepaliveInterval = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 9
+					case 14: // OVPN_A_PEER_KEEPALIVE_TIMEOUT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-set-input", "OVPN_A_PEER_KEEPALIVE_TIMEOUT", raw, typed.ErrLength)
+						}
+						x.fKeepaliveTimeout = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 10
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "peer-set-input", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "peer-set-input", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		default:
@@ -3291,19 +5481,27 @@ func (x *OvpnPeerDelInput) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *OvpnPeerDelInput) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *OvpnPeerDelInput) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -3320,14 +5518,135 @@ func (x *OvpnPeerDelInput) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ovpn-peer-del-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // OVPN_A_PEER
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "ovpn-peer-del-input", "OVPN_A_PEER", raw, typed.ErrLength)
 			}
-			if err := x.fPeer.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fPeer
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "peer-del-input", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "peer-del-input", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVPN_A_PEER_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-del-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 16777215 {
+							return o.Fail(end-len(rest), "peer-del-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
+						}
+						x.fId = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "peer-del-input", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "peer-del-input", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ovpn-peer-del-input", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ovpn-peer-del-input", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *OvpnPeerDelInput) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ovpn-peer-del-input", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ovpn-peer-del-input", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVPN_A_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ovpn-peer-del-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // OVPN_A_PEER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "ovpn-peer-del-input", "OVPN_A_PEER", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fPeer
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "peer-del-input", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "peer-del-input", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVPN_A_PEER_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "peer-del-input", "OVPN_A_PEER_ID", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 16777215 {
+							return o.Fail(end-len(rest), "peer-del-input", "OVPN_A_PEER_ID", raw, typed.ErrRange)
+						}
+						x.fId = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "peer-del-input", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "peer-del-input", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		default:
@@ -3453,19 +5772,27 @@ func (x *OvpnKeyconfGet) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *OvpnKeyconfGet) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *OvpnKeyconfGet) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -3482,14 +5809,177 @@ func (x *OvpnKeyconfGet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ovpn-keyconf-get", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 3: // OVPN_A_KEYCONF
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "ovpn-keyconf-get", "OVPN_A_KEYCONF", raw, typed.ErrLength)
 			}
-			if err := x.fKeyconf.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fKeyconf
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "keyconf-get", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "keyconf-get", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVPN_A_KEYCONF_PEER_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 16777215 {
+							return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
+						}
+						x.fPeerId = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // OVPN_A_KEYCONF_SLOT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
+						}
+						x.fSlot = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // OVPN_A_KEYCONF_KEY_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 7 {
+							return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrRange)
+						}
+						x.fKeyId = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // OVPN_A_KEYCONF_CIPHER_ALG
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrLength)
+						}
+						x.fCipherAlg = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "keyconf-get", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "keyconf-get", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ovpn-keyconf-get", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ovpn-keyconf-get", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *OvpnKeyconfGet) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ovpn-keyconf-get", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ovpn-keyconf-get", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVPN_A_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ovpn-keyconf-get", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 3: // OVPN_A_KEYCONF
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "ovpn-keyconf-get", "OVPN_A_KEYCONF", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fKeyconf
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "keyconf-get", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "keyconf-get", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVPN_A_KEYCONF_PEER_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 16777215 {
+							return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
+						}
+						x.fPeerId = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // OVPN_A_KEYCONF_SLOT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
+						}
+						x.fSlot = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // OVPN_A_KEYCONF_KEY_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 7 {
+							return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_KEY_ID", raw, typed.ErrRange)
+						}
+						x.fKeyId = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // OVPN_A_KEYCONF_CIPHER_ALG
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf-get", "OVPN_A_KEYCONF_CIPHER_ALG", raw, typed.ErrLength)
+						}
+						x.fCipherAlg = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "keyconf-get", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "keyconf-get", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		default:
@@ -3613,19 +6103,27 @@ func (x *OvpnKeyconfSwapInput) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *OvpnKeyconfSwapInput) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *OvpnKeyconfSwapInput) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -3642,14 +6140,135 @@ func (x *OvpnKeyconfSwapInput) decode(b []byte, o *typed.Options, base int) erro
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ovpn-keyconf-swap-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 3: // OVPN_A_KEYCONF
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "ovpn-keyconf-swap-input", "OVPN_A_KEYCONF", raw, typed.ErrLength)
 			}
-			if err := x.fKeyconf.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fKeyconf
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "keyconf-swap-input", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "keyconf-swap-input", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVPN_A_KEYCONF_PEER_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf-swap-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 16777215 {
+							return o.Fail(end-len(rest), "keyconf-swap-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
+						}
+						x.fPeerId = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "keyconf-swap-input", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "keyconf-swap-input", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ovpn-keyconf-swap-input", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ovpn-keyconf-swap-input", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *OvpnKeyconfSwapInput) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ovpn-keyconf-swap-input", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ovpn-keyconf-swap-input", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVPN_A_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ovpn-keyconf-swap-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 3: // OVPN_A_KEYCONF
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "ovpn-keyconf-swap-input", "OVPN_A_KEYCONF", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fKeyconf
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "keyconf-swap-input", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "keyconf-swap-input", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVPN_A_KEYCONF_PEER_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf-swap-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 16777215 {
+							return o.Fail(end-len(rest), "keyconf-swap-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
+						}
+						x.fPeerId = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "keyconf-swap-input", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "keyconf-swap-input", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		default:
@@ -3775,19 +6394,27 @@ func (x *OvpnKeyconfDelInput) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *OvpnKeyconfDelInput) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *OvpnKeyconfDelInput) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -3804,14 +6431,147 @@ func (x *OvpnKeyconfDelInput) decode(b []byte, o *typed.Options, base int) error
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ovpn-keyconf-del-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 3: // OVPN_A_KEYCONF
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "ovpn-keyconf-del-input", "OVPN_A_KEYCONF", raw, typed.ErrLength)
 			}
-			if err := x.fKeyconf.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fKeyconf
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "keyconf-del-input", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "keyconf-del-input", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVPN_A_KEYCONF_PEER_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Host(p, raw)); uint64(v) > 16777215 {
+							return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
+						}
+						x.fPeerId = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // OVPN_A_KEYCONF_SLOT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
+						}
+						x.fSlot = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "keyconf-del-input", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "keyconf-del-input", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ovpn-keyconf-del-input", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ovpn-keyconf-del-input", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *OvpnKeyconfDelInput) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ovpn-keyconf-del-input", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ovpn-keyconf-del-input", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVPN_A_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ovpn-keyconf-del-input", "OVPN_A_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 3: // OVPN_A_KEYCONF
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "ovpn-keyconf-del-input", "OVPN_A_KEYCONF", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fKeyconf
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "keyconf-del-input", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "keyconf-del-input", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVPN_A_KEYCONF_PEER_ID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrLength)
+						}
+						if v := uint32(typed.Uint32Other(p, raw)); uint64(v) > 16777215 {
+							return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_PEER_ID", raw, typed.ErrRange)
+						}
+						x.fPeerId = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // OVPN_A_KEYCONF_SLOT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keyconf-del-input", "OVPN_A_KEYCONF_SLOT", raw, typed.ErrLength)
+						}
+						x.fSlot = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "keyconf-del-input", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "keyconf-del-input", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		default:

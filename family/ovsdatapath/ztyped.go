@@ -185,20 +185,28 @@ func (x *Datapath) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Datapath) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Datapath) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -221,7 +229,7 @@ func (x *Datapath) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_UPCALL_PID", raw, typed.ErrLength)
 			}
-			x.fUpcallPid = uint32(typed.Uint32At(p, raw, sb))
+			x.fUpcallPid = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // OVS_DP_ATTR_STATS
 			x.fStats = p
@@ -233,13 +241,13 @@ func (x *Datapath) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_USER_FEATURES", raw, typed.ErrLength)
 			}
-			x.fUserFeatures = uint32(typed.Uint32At(p, raw, sb))
+			x.fUserFeatures = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 7: // OVS_DP_ATTR_MASKS_CACHE_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_MASKS_CACHE_SIZE", raw, typed.ErrLength)
 			}
-			x.fMasksCacheSize = uint32(typed.Uint32At(p, raw, sb))
+			x.fMasksCacheSize = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 8: // OVS_DP_ATTR_PER_CPU_PIDS
 			x.fPerCpuPids = p
@@ -248,7 +256,80 @@ func (x *Datapath) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 7
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "datapath", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "datapath", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Datapath) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "datapath", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "datapath", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVS_DP_ATTR_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_NAME", raw, typed.ErrString)
+			}
+			x.fName = p
+			x.has[0] |= 1 << 0
+		case 2: // OVS_DP_ATTR_UPCALL_PID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_UPCALL_PID", raw, typed.ErrLength)
+			}
+			x.fUpcallPid = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // OVS_DP_ATTR_STATS
+			x.fStats = p
+			x.has[0] |= 1 << 2
+		case 4: // OVS_DP_ATTR_MEGAFLOW_STATS
+			x.fMegaflowStats = p
+			x.has[0] |= 1 << 3
+		case 5: // OVS_DP_ATTR_USER_FEATURES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_USER_FEATURES", raw, typed.ErrLength)
+			}
+			x.fUserFeatures = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 7: // OVS_DP_ATTR_MASKS_CACHE_SIZE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_MASKS_CACHE_SIZE", raw, typed.ErrLength)
+			}
+			x.fMasksCacheSize = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 8: // OVS_DP_ATTR_PER_CPU_PIDS
+			x.fPerCpuPids = p
+			x.has[0] |= 1 << 6
+		case 9: // OVS_DP_ATTR_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "datapath", "OVS_DP_ATTR_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {

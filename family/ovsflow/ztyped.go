@@ -828,20 +828,28 @@ func (x *Flow) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Flow) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -858,7 +866,7 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_KEY", raw, typed.ErrLength)
 			}
-			if err := x.fKey.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fKey.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 0
@@ -866,7 +874,7 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_ACTIONS", raw, typed.ErrLength)
 			}
-			if err := x.fActions.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fActions.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
@@ -883,7 +891,7 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_USED", raw, typed.ErrLength)
 			}
-			x.fUsed = uint64(typed.Uint64At(p, raw, sb))
+			x.fUsed = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // OVS_FLOW_ATTR_CLEAR
 			if len(p) != 0 {
@@ -894,7 +902,7 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_MASK", raw, typed.ErrLength)
 			}
-			if err := x.fMask.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fMask.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 6
@@ -908,7 +916,100 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_UFID_FLAGS", raw, typed.ErrLength)
 			}
-			x.fUfidFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fUfidFlags = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 9
+		case 11: // OVS_FLOW_ATTR_PAD
+			x.fPad = p
+			x.has[0] |= 1 << 10
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "flow-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "flow-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Flow) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "flow-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "flow-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVS_FLOW_ATTR_KEY
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_KEY", raw, typed.ErrLength)
+			}
+			if err := x.fKey.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 0
+		case 2: // OVS_FLOW_ATTR_ACTIONS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_ACTIONS", raw, typed.ErrLength)
+			}
+			if err := x.fActions.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 1
+		case 3: // OVS_FLOW_ATTR_STATS
+			x.fStats = p
+			x.has[0] |= 1 << 2
+		case 4: // OVS_FLOW_ATTR_TCP_FLAGS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_TCP_FLAGS", raw, typed.ErrLength)
+			}
+			x.fTcpFlags = uint8(p[0])
+			x.has[0] |= 1 << 3
+		case 5: // OVS_FLOW_ATTR_USED
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_USED", raw, typed.ErrLength)
+			}
+			x.fUsed = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // OVS_FLOW_ATTR_CLEAR
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_CLEAR", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 5
+		case 7: // OVS_FLOW_ATTR_MASK
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_MASK", raw, typed.ErrLength)
+			}
+			if err := x.fMask.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 6
+		case 8: // OVS_FLOW_ATTR_PROBE
+			x.fProbe = p
+			x.has[0] |= 1 << 7
+		case 9: // OVS_FLOW_ATTR_UFID
+			x.fUfid = p
+			x.has[0] |= 1 << 8
+		case 10: // OVS_FLOW_ATTR_UFID_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flow-attrs", "OVS_FLOW_ATTR_UFID_FLAGS", raw, typed.ErrLength)
+			}
+			x.fUfidFlags = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 9
 		case 11: // OVS_FLOW_ATTR_PAD
 			x.fPad = p
@@ -1330,20 +1431,28 @@ func (x *Key) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Key) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Key) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1366,13 +1475,13 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_PRIORITY", raw, typed.ErrLength)
 			}
-			x.fPriority = uint32(typed.Uint32At(p, raw, sb))
+			x.fPriority = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // OVS_KEY_ATTR_IN_PORT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_IN_PORT", raw, typed.ErrLength)
 			}
-			x.fInPort = uint32(typed.Uint32At(p, raw, sb))
+			x.fInPort = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // OVS_KEY_ATTR_ETHERNET
 			x.fEthernet = p
@@ -1417,14 +1526,161 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_SKB_MARK", raw, typed.ErrLength)
 			}
-			x.fSkbMark = uint32(typed.Uint32At(p, raw, sb))
+			x.fSkbMark = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 14
 		case 16: // OVS_KEY_ATTR_TUNNEL
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_TUNNEL", raw, typed.ErrLength)
 			}
-			if err := x.fTunnel.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fTunnel
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "tunnel-key-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 0: // OVS_TUNNEL_KEY_ATTR_ID
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_ID", raw, typed.ErrLength)
+						}
+						x.fId = uint64(typed.Uint64(p, typed.BigSwap))
+						x.has[0] |= 1 << 0
+					case 1: // OVS_TUNNEL_KEY_ATTR_IPV4_SRC
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_SRC", raw, typed.ErrLength)
+						}
+						x.fIpv4Src = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 1
+					case 2: // OVS_TUNNEL_KEY_ATTR_IPV4_DST
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_DST", raw, typed.ErrLength)
+						}
+						x.fIpv4Dst = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 2
+					case 3: // OVS_TUNNEL_KEY_ATTR_TOS
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TOS", raw, typed.ErrLength)
+						}
+						x.fTos = uint8(p[0])
+						x.has[0] |= 1 << 3
+					case 4: // OVS_TUNNEL_KEY_ATTR_TTL
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TTL", raw, typed.ErrLength)
+						}
+						x.fTtl = uint8(p[0])
+						x.has[0] |= 1 << 4
+					case 5: // OVS_TUNNEL_KEY_ATTR_DONT_FRAGMENT
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_DONT_FRAGMENT", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 5
+					case 6: // OVS_TUNNEL_KEY_ATTR_CSUM
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_CSUM", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 6
+					case 7: // OVS_TUNNEL_KEY_ATTR_OAM
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_OAM", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 7
+					case 8: // OVS_TUNNEL_KEY_ATTR_GENEVE_OPTS
+						x.fGeneveOpts = p
+						x.has[0] |= 1 << 8
+					case 9: // OVS_TUNNEL_KEY_ATTR_TP_SRC
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TP_SRC", raw, typed.ErrLength)
+						}
+						x.fTpSrc = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 9
+					case 10: // OVS_TUNNEL_KEY_ATTR_TP_DST
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TP_DST", raw, typed.ErrLength)
+						}
+						x.fTpDst = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 10
+					case 11: // OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fVxlanOpts
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // OVS_VXLAN_EXT_GBP
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "vxlan-ext-attrs", "OVS_VXLAN_EXT_GBP", raw, typed.ErrLength)
+									}
+									x.fGbp = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 0
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "vxlan-ext-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 11
+					case 12: // OVS_TUNNEL_KEY_ATTR_IPV6_SRC
+						x.fIpv6Src = p
+						x.has[0] |= 1 << 12
+					case 13: // OVS_TUNNEL_KEY_ATTR_IPV6_DST
+						x.fIpv6Dst = p
+						x.has[0] |= 1 << 13
+					case 14: // OVS_TUNNEL_KEY_ATTR_PAD
+						x.fPad = p
+						x.has[0] |= 1 << 14
+					case 15: // OVS_TUNNEL_KEY_ATTR_ERSPAN_OPTS
+						x.fErspanOpts = p
+						x.has[0] |= 1 << 15
+					case 16: // OVS_TUNNEL_KEY_ATTR_IPV4_INFO_BRIDGE
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_INFO_BRIDGE", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 16
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "tunnel-key-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 15
 		case 17: // OVS_KEY_ATTR_SCTP
@@ -1440,13 +1696,13 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_DP_HASH", raw, typed.ErrLength)
 			}
-			x.fDpHash = uint32(typed.Uint32At(p, raw, sb))
+			x.fDpHash = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 18
 		case 20: // OVS_KEY_ATTR_RECIRC_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_RECIRC_ID", raw, typed.ErrLength)
 			}
-			x.fRecircId = uint32(typed.Uint32At(p, raw, sb))
+			x.fRecircId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 19
 		case 21: // OVS_KEY_ATTR_MPLS
 			x.fMpls = p
@@ -1455,19 +1711,19 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_STATE", raw, typed.ErrLength)
 			}
-			x.fCtState = uint32(typed.Uint32At(p, raw, sb))
+			x.fCtState = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 21
 		case 23: // OVS_KEY_ATTR_CT_ZONE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_ZONE", raw, typed.ErrLength)
 			}
-			x.fCtZone = uint16(typed.Uint16At(p, raw, sb))
+			x.fCtZone = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 22
 		case 24: // OVS_KEY_ATTR_CT_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_MARK", raw, typed.ErrLength)
 			}
-			x.fCtMark = uint32(typed.Uint32At(p, raw, sb))
+			x.fCtMark = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 23
 		case 25: // OVS_KEY_ATTR_CT_LABELS
 			x.fCtLabels = p
@@ -1482,8 +1738,408 @@ func (x *Key) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_NSH", raw, typed.ErrLength)
 			}
-			if err := x.fNsh.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fNsh
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVS_NSH_KEY_ATTR_BASE
+						x.fBase = p
+						x.has[0] |= 1 << 0
+					case 2: // OVS_NSH_KEY_ATTR_MD1
+						x.fMd1 = p
+						x.has[0] |= 1 << 1
+					case 3: // OVS_NSH_KEY_ATTR_MD2
+						x.fMd2 = p
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 27
+		case 29: // OVS_KEY_ATTR_PACKET_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_PACKET_TYPE", raw, typed.ErrLength)
+			}
+			x.fPacketType = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 28
+		case 30: // OVS_KEY_ATTR_ND_EXTENSIONS
+			x.fNdExtensions = p
+			x.has[0] |= 1 << 29
+		case 31: // OVS_KEY_ATTR_TUNNEL_INFO
+			x.fTunnelInfo = p
+			x.has[0] |= 1 << 30
+		case 32: // OVS_KEY_ATTR_IPV6_EXTHDRS
+			x.fIpv6Exthdrs = p
+			x.has[0] |= 1 << 31
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "key-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "key-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Key) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "key-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "key-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVS_KEY_ATTR_ENCAP
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_ENCAP", raw, typed.ErrLength)
+			}
+			x.fEncap, x.oEncap, x.pEncap = p, end-len(rest)+4, nil
+			x.has[0] |= 1 << 0
+		case 2: // OVS_KEY_ATTR_PRIORITY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_PRIORITY", raw, typed.ErrLength)
+			}
+			x.fPriority = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // OVS_KEY_ATTR_IN_PORT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_IN_PORT", raw, typed.ErrLength)
+			}
+			x.fInPort = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // OVS_KEY_ATTR_ETHERNET
+			x.fEthernet = p
+			x.has[0] |= 1 << 3
+		case 5: // OVS_KEY_ATTR_VLAN
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_VLAN", raw, typed.ErrLength)
+			}
+			x.fVlan = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 4
+		case 6: // OVS_KEY_ATTR_ETHERTYPE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_ETHERTYPE", raw, typed.ErrLength)
+			}
+			x.fEthertype = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 5
+		case 7: // OVS_KEY_ATTR_IPV4
+			x.fIpv4 = p
+			x.has[0] |= 1 << 6
+		case 8: // OVS_KEY_ATTR_IPV6
+			x.fIpv6 = p
+			x.has[0] |= 1 << 7
+		case 9: // OVS_KEY_ATTR_TCP
+			x.fTcp = p
+			x.has[0] |= 1 << 8
+		case 10: // OVS_KEY_ATTR_UDP
+			x.fUdp = p
+			x.has[0] |= 1 << 9
+		case 11: // OVS_KEY_ATTR_ICMP
+			x.fIcmp = p
+			x.has[0] |= 1 << 10
+		case 12: // OVS_KEY_ATTR_ICMPV6
+			x.fIcmpv6 = p
+			x.has[0] |= 1 << 11
+		case 13: // OVS_KEY_ATTR_ARP
+			x.fArp = p
+			x.has[0] |= 1 << 12
+		case 14: // OVS_KEY_ATTR_ND
+			x.fNd = p
+			x.has[0] |= 1 << 13
+		case 15: // OVS_KEY_ATTR_SKB_MARK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_SKB_MARK", raw, typed.ErrLength)
+			}
+			x.fSkbMark = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 14
+		case 16: // OVS_KEY_ATTR_TUNNEL
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_TUNNEL", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fTunnel
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "tunnel-key-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 0: // OVS_TUNNEL_KEY_ATTR_ID
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_ID", raw, typed.ErrLength)
+						}
+						x.fId = uint64(typed.Uint64(p, typed.BigSwap))
+						x.has[0] |= 1 << 0
+					case 1: // OVS_TUNNEL_KEY_ATTR_IPV4_SRC
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_SRC", raw, typed.ErrLength)
+						}
+						x.fIpv4Src = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 1
+					case 2: // OVS_TUNNEL_KEY_ATTR_IPV4_DST
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_DST", raw, typed.ErrLength)
+						}
+						x.fIpv4Dst = uint32(typed.Uint32(p, typed.BigSwap))
+						x.has[0] |= 1 << 2
+					case 3: // OVS_TUNNEL_KEY_ATTR_TOS
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TOS", raw, typed.ErrLength)
+						}
+						x.fTos = uint8(p[0])
+						x.has[0] |= 1 << 3
+					case 4: // OVS_TUNNEL_KEY_ATTR_TTL
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TTL", raw, typed.ErrLength)
+						}
+						x.fTtl = uint8(p[0])
+						x.has[0] |= 1 << 4
+					case 5: // OVS_TUNNEL_KEY_ATTR_DONT_FRAGMENT
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_DONT_FRAGMENT", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 5
+					case 6: // OVS_TUNNEL_KEY_ATTR_CSUM
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_CSUM", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 6
+					case 7: // OVS_TUNNEL_KEY_ATTR_OAM
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_OAM", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 7
+					case 8: // OVS_TUNNEL_KEY_ATTR_GENEVE_OPTS
+						x.fGeneveOpts = p
+						x.has[0] |= 1 << 8
+					case 9: // OVS_TUNNEL_KEY_ATTR_TP_SRC
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TP_SRC", raw, typed.ErrLength)
+						}
+						x.fTpSrc = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 9
+					case 10: // OVS_TUNNEL_KEY_ATTR_TP_DST
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TP_DST", raw, typed.ErrLength)
+						}
+						x.fTpDst = uint16(typed.Uint16(p, typed.BigSwap))
+						x.has[0] |= 1 << 10
+					case 11: // OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fVxlanOpts
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // OVS_VXLAN_EXT_GBP
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "vxlan-ext-attrs", "OVS_VXLAN_EXT_GBP", raw, typed.ErrLength)
+									}
+									x.fGbp = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 0
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "vxlan-ext-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 11
+					case 12: // OVS_TUNNEL_KEY_ATTR_IPV6_SRC
+						x.fIpv6Src = p
+						x.has[0] |= 1 << 12
+					case 13: // OVS_TUNNEL_KEY_ATTR_IPV6_DST
+						x.fIpv6Dst = p
+						x.has[0] |= 1 << 13
+					case 14: // OVS_TUNNEL_KEY_ATTR_PAD
+						x.fPad = p
+						x.has[0] |= 1 << 14
+					case 15: // OVS_TUNNEL_KEY_ATTR_ERSPAN_OPTS
+						x.fErspanOpts = p
+						x.has[0] |= 1 << 15
+					case 16: // OVS_TUNNEL_KEY_ATTR_IPV4_INFO_BRIDGE
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_INFO_BRIDGE", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 16
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "tunnel-key-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "tunnel-key-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 15
+		case 17: // OVS_KEY_ATTR_SCTP
+			x.fSctp = p
+			x.has[0] |= 1 << 16
+		case 18: // OVS_KEY_ATTR_TCP_FLAGS
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_TCP_FLAGS", raw, typed.ErrLength)
+			}
+			x.fTcpFlags = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 17
+		case 19: // OVS_KEY_ATTR_DP_HASH
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_DP_HASH", raw, typed.ErrLength)
+			}
+			x.fDpHash = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 18
+		case 20: // OVS_KEY_ATTR_RECIRC_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_RECIRC_ID", raw, typed.ErrLength)
+			}
+			x.fRecircId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 19
+		case 21: // OVS_KEY_ATTR_MPLS
+			x.fMpls = p
+			x.has[0] |= 1 << 20
+		case 22: // OVS_KEY_ATTR_CT_STATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_STATE", raw, typed.ErrLength)
+			}
+			x.fCtState = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 21
+		case 23: // OVS_KEY_ATTR_CT_ZONE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_ZONE", raw, typed.ErrLength)
+			}
+			x.fCtZone = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 22
+		case 24: // OVS_KEY_ATTR_CT_MARK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_CT_MARK", raw, typed.ErrLength)
+			}
+			x.fCtMark = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 23
+		case 25: // OVS_KEY_ATTR_CT_LABELS
+			x.fCtLabels = p
+			x.has[0] |= 1 << 24
+		case 26: // OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV4
+			x.fCtOrigTupleIpv4 = p
+			x.has[0] |= 1 << 25
+		case 27: // OVS_KEY_ATTR_CT_ORIG_TUPLE_IPV6
+			x.fCtOrigTupleIpv6 = p
+			x.has[0] |= 1 << 26
+		case 28: // OVS_KEY_ATTR_NSH
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "key-attrs", "OVS_KEY_ATTR_NSH", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fNsh
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVS_NSH_KEY_ATTR_BASE
+						x.fBase = p
+						x.has[0] |= 1 << 0
+					case 2: // OVS_NSH_KEY_ATTR_MD1
+						x.fMd1 = p
+						x.has[0] |= 1 << 1
+					case 3: // OVS_NSH_KEY_ATTR_MD2
+						x.fMd2 = p
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 27
 		case 29: // OVS_KEY_ATTR_PACKET_TYPE
@@ -2836,20 +3492,28 @@ func (x *Action) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Action) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Action) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -2866,21 +3530,69 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_OUTPUT", raw, typed.ErrLength)
 			}
-			x.fOutput = uint32(typed.Uint32At(p, raw, sb))
+			x.fOutput = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_ACTION_ATTR_USERSPACE
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_USERSPACE", raw, typed.ErrLength)
 			}
-			if err := x.fUserspace.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fUserspace
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "userspace-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "userspace-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVS_USERSPACE_ATTR_PID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_PID", raw, typed.ErrLength)
+						}
+						x.fPid = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // OVS_USERSPACE_ATTR_USERDATA
+						x.fUserdata = p
+						x.has[0] |= 1 << 1
+					case 3: // OVS_USERSPACE_ATTR_EGRESS_TUN_PORT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_EGRESS_TUN_PORT", raw, typed.ErrLength)
+						}
+						x.fEgressTunPort = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // OVS_USERSPACE_ATTR_ACTIONS
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_ACTIONS", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "userspace-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "userspace-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 3: // OVS_ACTION_ATTR_SET
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_SET", raw, typed.ErrLength)
 			}
-			if err := x.fSet.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fSet.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
@@ -2902,7 +3614,7 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_RECIRC", raw, typed.ErrLength)
 			}
-			x.fRecirc = uint32(typed.Uint32At(p, raw, sb))
+			x.fRecirc = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // OVS_ACTION_ATTR_HASH
 			x.fHash = p
@@ -2920,7 +3632,7 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_SET_MASKED", raw, typed.ErrLength)
 			}
-			if err := x.fSetMasked.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fSetMasked.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 10
@@ -2928,15 +3640,162 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_CT", raw, typed.ErrLength)
 			}
-			if err := x.fCt.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fCt
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "ct-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "ct-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVS_CT_ATTR_COMMIT
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_COMMIT", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // OVS_CT_ATTR_ZONE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_ZONE", raw, typed.ErrLength)
+						}
+						x.fZone = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // OVS_CT_ATTR_MARK
+						x.fMark = p
+						x.has[0] |= 1 << 2
+					case 4: // OVS_CT_ATTR_LABELS
+						x.fLabels = p
+						x.has[0] |= 1 << 3
+					case 5: // OVS_CT_ATTR_HELPER
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_HELPER", raw, typed.ErrString)
+						}
+						x.fHelper = p
+						x.has[0] |= 1 << 4
+					case 6: // OVS_CT_ATTR_NAT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_NAT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fNat
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // OVS_NAT_ATTR_SRC
+									if len(p) != 0 {
+										return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_SRC", raw, typed.ErrLength)
+									}
+									x.has[0] |= 1 << 0
+								case 2: // OVS_NAT_ATTR_DST
+									if len(p) != 0 {
+										return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_DST", raw, typed.ErrLength)
+									}
+									x.has[0] |= 1 << 1
+								case 3: // OVS_NAT_ATTR_IP_MIN
+									x.fIpMin = p
+									x.has[0] |= 1 << 2
+								case 4: // OVS_NAT_ATTR_IP_MAX
+									x.fIpMax = p
+									x.has[0] |= 1 << 3
+								case 5: // OVS_NAT_ATTR_PROTO_MIN
+									if len(p) != 2 && o.BadLen(len(p) < 2) {
+										return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_MIN", raw, typed.ErrLength)
+									}
+									x.fProtoMin = uint16(typed.Uint16Host(p, raw))
+									x.has[0] |= 1 << 4
+								case 6: // OVS_NAT_ATTR_PROTO_MAX
+									if len(p) != 2 && o.BadLen(len(p) < 2) {
+										return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_MAX", raw, typed.ErrLength)
+									}
+									x.fProtoMax = uint16(typed.Uint16Host(p, raw))
+									x.has[0] |= 1 << 5
+								case 7: // OVS_NAT_ATTR_PERSISTENT
+									if len(p) != 0 {
+										return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PERSISTENT", raw, typed.ErrLength)
+									}
+									x.has[0] |= 1 << 6
+								case 8: // OVS_NAT_ATTR_PROTO_HASH
+									if len(p) != 0 {
+										return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_HASH", raw, typed.ErrLength)
+									}
+									x.has[0] |= 1 << 7
+								case 9: // OVS_NAT_ATTR_PROTO_RANDOM
+									if len(p) != 0 {
+										return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_RANDOM", raw, typed.ErrLength)
+									}
+									x.has[0] |= 1 << 8
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "nat-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 5
+					case 7: // OVS_CT_ATTR_FORCE_COMMIT
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_FORCE_COMMIT", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 6
+					case 8: // OVS_CT_ATTR_EVENTMASK
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_EVENTMASK", raw, typed.ErrLength)
+						}
+						x.fEventmask = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 7
+					case 9: // OVS_CT_ATTR_TIMEOUT
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_TIMEOUT", raw, typed.ErrString)
+						}
+						x.fTimeout = p
+						x.has[0] |= 1 << 8
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "ct-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "ct-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 11
 		case 13: // OVS_ACTION_ATTR_TRUNC
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_TRUNC", raw, typed.ErrLength)
 			}
-			x.fTrunc = uint32(typed.Uint32At(p, raw, sb))
+			x.fTrunc = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 12
 		case 14: // OVS_ACTION_ATTR_PUSH_ETH
 			x.fPushEth = p
@@ -2955,8 +3814,45 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_PUSH_NSH", raw, typed.ErrLength)
 			}
-			if err := x.fPushNsh.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fPushNsh
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVS_NSH_KEY_ATTR_BASE
+						x.fBase = p
+						x.has[0] |= 1 << 0
+					case 2: // OVS_NSH_KEY_ATTR_MD1
+						x.fMd1 = p
+						x.has[0] |= 1 << 1
+					case 3: // OVS_NSH_KEY_ATTR_MD2
+						x.fMd2 = p
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 16
 		case 18: // OVS_ACTION_ATTR_POP_NSH
@@ -2968,7 +3864,7 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_METER", raw, typed.ErrLength)
 			}
-			x.fMeter = uint32(typed.Uint32At(p, raw, sb))
+			x.fMeter = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 18
 		case 20: // OVS_ACTION_ATTR_CLONE
 			if len(p) != 0 && len(p) < 4 {
@@ -2995,8 +3891,485 @@ func (x *Action) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_PSAMPLE", raw, typed.ErrLength)
 			}
-			if err := x.fPsample.decode(p, o, end-len(rest)+4); err != nil {
+			{
+				x := &x.fPsample
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "psample-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "psample-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVS_PSAMPLE_ATTR_GROUP
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "psample-attrs", "OVS_PSAMPLE_ATTR_GROUP", raw, typed.ErrLength)
+						}
+						x.fGroup = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // OVS_PSAMPLE_ATTR_COOKIE
+						x.fCookie = p
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "psample-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "psample-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 23
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "action-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "action-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Action) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "action-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "action-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVS_ACTION_ATTR_OUTPUT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_OUTPUT", raw, typed.ErrLength)
+			}
+			x.fOutput = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // OVS_ACTION_ATTR_USERSPACE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_USERSPACE", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fUserspace
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "userspace-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "userspace-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVS_USERSPACE_ATTR_PID
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_PID", raw, typed.ErrLength)
+						}
+						x.fPid = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // OVS_USERSPACE_ATTR_USERDATA
+						x.fUserdata = p
+						x.has[0] |= 1 << 1
+					case 3: // OVS_USERSPACE_ATTR_EGRESS_TUN_PORT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_EGRESS_TUN_PORT", raw, typed.ErrLength)
+						}
+						x.fEgressTunPort = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // OVS_USERSPACE_ATTR_ACTIONS
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_ACTIONS", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "userspace-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "userspace-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // OVS_ACTION_ATTR_SET
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_SET", raw, typed.ErrLength)
+			}
+			if err := x.fSet.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
+			}
+			x.has[0] |= 1 << 2
+		case 4: // OVS_ACTION_ATTR_PUSH_VLAN
+			x.fPushVlan = p
+			x.has[0] |= 1 << 3
+		case 5: // OVS_ACTION_ATTR_POP_VLAN
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_POP_VLAN", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 4
+		case 6: // OVS_ACTION_ATTR_SAMPLE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_SAMPLE", raw, typed.ErrLength)
+			}
+			x.fSample, x.oSample, x.pSample = p, end-len(rest)+4, nil
+			x.has[0] |= 1 << 5
+		case 7: // OVS_ACTION_ATTR_RECIRC
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_RECIRC", raw, typed.ErrLength)
+			}
+			x.fRecirc = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // OVS_ACTION_ATTR_HASH
+			x.fHash = p
+			x.has[0] |= 1 << 7
+		case 9: // OVS_ACTION_ATTR_PUSH_MPLS
+			x.fPushMpls = p
+			x.has[0] |= 1 << 8
+		case 10: // OVS_ACTION_ATTR_POP_MPLS
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_POP_MPLS", raw, typed.ErrLength)
+			}
+			x.fPopMpls = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 9
+		case 11: // OVS_ACTION_ATTR_SET_MASKED
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_SET_MASKED", raw, typed.ErrLength)
+			}
+			if err := x.fSetMasked.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 10
+		case 12: // OVS_ACTION_ATTR_CT
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_CT", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fCt
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "ct-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "ct-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVS_CT_ATTR_COMMIT
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_COMMIT", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // OVS_CT_ATTR_ZONE
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_ZONE", raw, typed.ErrLength)
+						}
+						x.fZone = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // OVS_CT_ATTR_MARK
+						x.fMark = p
+						x.has[0] |= 1 << 2
+					case 4: // OVS_CT_ATTR_LABELS
+						x.fLabels = p
+						x.has[0] |= 1 << 3
+					case 5: // OVS_CT_ATTR_HELPER
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_HELPER", raw, typed.ErrString)
+						}
+						x.fHelper = p
+						x.has[0] |= 1 << 4
+					case 6: // OVS_CT_ATTR_NAT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_NAT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fNat
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // OVS_NAT_ATTR_SRC
+									if len(p) != 0 {
+										return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_SRC", raw, typed.ErrLength)
+									}
+									x.has[0] |= 1 << 0
+								case 2: // OVS_NAT_ATTR_DST
+									if len(p) != 0 {
+										return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_DST", raw, typed.ErrLength)
+									}
+									x.has[0] |= 1 << 1
+								case 3: // OVS_NAT_ATTR_IP_MIN
+									x.fIpMin = p
+									x.has[0] |= 1 << 2
+								case 4: // OVS_NAT_ATTR_IP_MAX
+									x.fIpMax = p
+									x.has[0] |= 1 << 3
+								case 5: // OVS_NAT_ATTR_PROTO_MIN
+									if len(p) != 2 && o.BadLen(len(p) < 2) {
+										return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_MIN", raw, typed.ErrLength)
+									}
+									x.fProtoMin = uint16(typed.Uint16Other(p, raw))
+									x.has[0] |= 1 << 4
+								case 6: // OVS_NAT_ATTR_PROTO_MAX
+									if len(p) != 2 && o.BadLen(len(p) < 2) {
+										return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_MAX", raw, typed.ErrLength)
+									}
+									x.fProtoMax = uint16(typed.Uint16Other(p, raw))
+									x.has[0] |= 1 << 5
+								case 7: // OVS_NAT_ATTR_PERSISTENT
+									if len(p) != 0 {
+										return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PERSISTENT", raw, typed.ErrLength)
+									}
+									x.has[0] |= 1 << 6
+								case 8: // OVS_NAT_ATTR_PROTO_HASH
+									if len(p) != 0 {
+										return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_HASH", raw, typed.ErrLength)
+									}
+									x.has[0] |= 1 << 7
+								case 9: // OVS_NAT_ATTR_PROTO_RANDOM
+									if len(p) != 0 {
+										return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_RANDOM", raw, typed.ErrLength)
+									}
+									x.has[0] |= 1 << 8
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "nat-attrs", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 5
+					case 7: // OVS_CT_ATTR_FORCE_COMMIT
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_FORCE_COMMIT", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 6
+					case 8: // OVS_CT_ATTR_EVENTMASK
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_EVENTMASK", raw, typed.ErrLength)
+						}
+						x.fEventmask = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 7
+					case 9: // OVS_CT_ATTR_TIMEOUT
+						if !typed.CheckString(p, true, 0) {
+							return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_TIMEOUT", raw, typed.ErrString)
+						}
+						x.fTimeout = p
+						x.has[0] |= 1 << 8
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "ct-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "ct-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 11
+		case 13: // OVS_ACTION_ATTR_TRUNC
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_TRUNC", raw, typed.ErrLength)
+			}
+			x.fTrunc = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 12
+		case 14: // OVS_ACTION_ATTR_PUSH_ETH
+			x.fPushEth = p
+			x.has[0] |= 1 << 13
+		case 15: // OVS_ACTION_ATTR_POP_ETH
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_POP_ETH", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 14
+		case 16: // OVS_ACTION_ATTR_CT_CLEAR
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_CT_CLEAR", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 15
+		case 17: // OVS_ACTION_ATTR_PUSH_NSH
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_PUSH_NSH", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fPushNsh
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVS_NSH_KEY_ATTR_BASE
+						x.fBase = p
+						x.has[0] |= 1 << 0
+					case 2: // OVS_NSH_KEY_ATTR_MD1
+						x.fMd1 = p
+						x.has[0] |= 1 << 1
+					case 3: // OVS_NSH_KEY_ATTR_MD2
+						x.fMd2 = p
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 16
+		case 18: // OVS_ACTION_ATTR_POP_NSH
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_POP_NSH", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 17
+		case 19: // OVS_ACTION_ATTR_METER
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_METER", raw, typed.ErrLength)
+			}
+			x.fMeter = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 18
+		case 20: // OVS_ACTION_ATTR_CLONE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_CLONE", raw, typed.ErrLength)
+			}
+			x.fClone, x.oClone, x.pClone = p, end-len(rest)+4, nil
+			x.has[0] |= 1 << 19
+		case 21: // OVS_ACTION_ATTR_CHECK_PKT_LEN
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_CHECK_PKT_LEN", raw, typed.ErrLength)
+			}
+			x.fCheckPktLen, x.oCheckPktLen, x.pCheckPktLen = p, end-len(rest)+4, nil
+			x.has[0] |= 1 << 20
+		case 22: // OVS_ACTION_ATTR_ADD_MPLS
+			x.fAddMpls = p
+			x.has[0] |= 1 << 21
+		case 23: // OVS_ACTION_ATTR_DEC_TTL
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_DEC_TTL", raw, typed.ErrLength)
+			}
+			x.fDecTtl, x.oDecTtl, x.pDecTtl = p, end-len(rest)+4, nil
+			x.has[0] |= 1 << 22
+		case 25: // OVS_ACTION_ATTR_PSAMPLE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "action-attrs", "OVS_ACTION_ATTR_PSAMPLE", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fPsample
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "psample-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "psample-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVS_PSAMPLE_ATTR_GROUP
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "psample-attrs", "OVS_PSAMPLE_ATTR_GROUP", raw, typed.ErrLength)
+						}
+						x.fGroup = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // OVS_PSAMPLE_ATTR_COOKIE
+						x.fCookie = p
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "psample-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "psample-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 23
 		default:
@@ -3864,19 +5237,27 @@ func (x *TunnelKey) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *TunnelKey) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *TunnelKey) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -3953,8 +5334,194 @@ func (x *TunnelKey) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS", raw, typed.ErrLength)
 			}
-			if err := x.fVxlanOpts.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fVxlanOpts
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVS_VXLAN_EXT_GBP
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "vxlan-ext-attrs", "OVS_VXLAN_EXT_GBP", raw, typed.ErrLength)
+						}
+						x.fGbp = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "vxlan-ext-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 11
+		case 12: // OVS_TUNNEL_KEY_ATTR_IPV6_SRC
+			x.fIpv6Src = p
+			x.has[0] |= 1 << 12
+		case 13: // OVS_TUNNEL_KEY_ATTR_IPV6_DST
+			x.fIpv6Dst = p
+			x.has[0] |= 1 << 13
+		case 14: // OVS_TUNNEL_KEY_ATTR_PAD
+			x.fPad = p
+			x.has[0] |= 1 << 14
+		case 15: // OVS_TUNNEL_KEY_ATTR_ERSPAN_OPTS
+			x.fErspanOpts = p
+			x.has[0] |= 1 << 15
+		case 16: // OVS_TUNNEL_KEY_ATTR_IPV4_INFO_BRIDGE
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_INFO_BRIDGE", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 16
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "tunnel-key-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *TunnelKey) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "tunnel-key-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 0: // OVS_TUNNEL_KEY_ATTR_ID
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint64(typed.Uint64(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 1: // OVS_TUNNEL_KEY_ATTR_IPV4_SRC
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_SRC", raw, typed.ErrLength)
+			}
+			x.fIpv4Src = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 2: // OVS_TUNNEL_KEY_ATTR_IPV4_DST
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_IPV4_DST", raw, typed.ErrLength)
+			}
+			x.fIpv4Dst = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		case 3: // OVS_TUNNEL_KEY_ATTR_TOS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TOS", raw, typed.ErrLength)
+			}
+			x.fTos = uint8(p[0])
+			x.has[0] |= 1 << 3
+		case 4: // OVS_TUNNEL_KEY_ATTR_TTL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TTL", raw, typed.ErrLength)
+			}
+			x.fTtl = uint8(p[0])
+			x.has[0] |= 1 << 4
+		case 5: // OVS_TUNNEL_KEY_ATTR_DONT_FRAGMENT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_DONT_FRAGMENT", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 5
+		case 6: // OVS_TUNNEL_KEY_ATTR_CSUM
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_CSUM", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 6
+		case 7: // OVS_TUNNEL_KEY_ATTR_OAM
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_OAM", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 7
+		case 8: // OVS_TUNNEL_KEY_ATTR_GENEVE_OPTS
+			x.fGeneveOpts = p
+			x.has[0] |= 1 << 8
+		case 9: // OVS_TUNNEL_KEY_ATTR_TP_SRC
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TP_SRC", raw, typed.ErrLength)
+			}
+			x.fTpSrc = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 9
+		case 10: // OVS_TUNNEL_KEY_ATTR_TP_DST
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_TP_DST", raw, typed.ErrLength)
+			}
+			x.fTpDst = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 10
+		case 11: // OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tunnel-key-attrs", "OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fVxlanOpts
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVS_VXLAN_EXT_GBP
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "vxlan-ext-attrs", "OVS_VXLAN_EXT_GBP", raw, typed.ErrLength)
+						}
+						x.fGbp = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "vxlan-ext-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 11
 		case 12: // OVS_TUNNEL_KEY_ATTR_IPV6_SRC
@@ -4427,20 +5994,28 @@ func (x *CheckPktLen) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *CheckPktLen) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *CheckPktLen) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -4457,7 +6032,59 @@ func (x *CheckPktLen) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "check-pkt-len-attrs", "OVS_CHECK_PKT_LEN_ATTR_PKT_LEN", raw, typed.ErrLength)
 			}
-			x.fPktLen = uint16(typed.Uint16At(p, raw, sb))
+			x.fPktLen = uint16(typed.Uint16Host(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_GREATER
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "check-pkt-len-attrs", "OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_GREATER", raw, typed.ErrLength)
+			}
+			x.fActionsIfGreater, x.oActionsIfGreater, x.pActionsIfGreater = p, end-len(rest)+4, nil
+			x.has[0] |= 1 << 1
+		case 3: // OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_LESS_EQUAL
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "check-pkt-len-attrs", "OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_LESS_EQUAL", raw, typed.ErrLength)
+			}
+			x.fActionsIfLessEqual, x.oActionsIfLessEqual, x.pActionsIfLessEqual = p, end-len(rest)+4, nil
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "check-pkt-len-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "check-pkt-len-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *CheckPktLen) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "check-pkt-len-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "check-pkt-len-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVS_CHECK_PKT_LEN_ATTR_PKT_LEN
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "check-pkt-len-attrs", "OVS_CHECK_PKT_LEN_ATTR_PKT_LEN", raw, typed.ErrLength)
+			}
+			x.fPktLen = uint16(typed.Uint16Other(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_GREATER
 			if len(p) != 0 && len(p) < 4 {
@@ -4646,20 +6273,28 @@ func (x *Sample) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Sample) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Sample) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -4676,7 +6311,53 @@ func (x *Sample) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "sample-attrs", "OVS_SAMPLE_ATTR_PROBABILITY", raw, typed.ErrLength)
 			}
-			x.fProbability = uint32(typed.Uint32At(p, raw, sb))
+			x.fProbability = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // OVS_SAMPLE_ATTR_ACTIONS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "sample-attrs", "OVS_SAMPLE_ATTR_ACTIONS", raw, typed.ErrLength)
+			}
+			x.fActions, x.oActions, x.pActions = p, end-len(rest)+4, nil
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "sample-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "sample-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Sample) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "sample-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "sample-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVS_SAMPLE_ATTR_PROBABILITY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "sample-attrs", "OVS_SAMPLE_ATTR_PROBABILITY", raw, typed.ErrLength)
+			}
+			x.fProbability = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_SAMPLE_ATTR_ACTIONS
 			if len(p) != 0 && len(p) < 4 {
@@ -4818,19 +6499,27 @@ func (x *Userspace) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Userspace) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Userspace) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -4847,7 +6536,7 @@ func (x *Userspace) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_PID", raw, typed.ErrLength)
 			}
-			x.fPid = uint32(typed.Uint32At(p, raw, sb))
+			x.fPid = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_USERSPACE_ATTR_USERDATA
 			x.fUserdata = p
@@ -4856,7 +6545,60 @@ func (x *Userspace) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_EGRESS_TUN_PORT", raw, typed.ErrLength)
 			}
-			x.fEgressTunPort = uint32(typed.Uint32At(p, raw, sb))
+			x.fEgressTunPort = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // OVS_USERSPACE_ATTR_ACTIONS
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_ACTIONS", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "userspace-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "userspace-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Userspace) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "userspace-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "userspace-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVS_USERSPACE_ATTR_PID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_PID", raw, typed.ErrLength)
+			}
+			x.fPid = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // OVS_USERSPACE_ATTR_USERDATA
+			x.fUserdata = p
+			x.has[0] |= 1 << 1
+		case 3: // OVS_USERSPACE_ATTR_EGRESS_TUN_PORT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "userspace-attrs", "OVS_USERSPACE_ATTR_EGRESS_TUN_PORT", raw, typed.ErrLength)
+			}
+			x.fEgressTunPort = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // OVS_USERSPACE_ATTR_ACTIONS
 			if len(p) != 0 {
@@ -5022,19 +6764,69 @@ func (x *OvsNshKey) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *OvsNshKey) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *OvsNshKey) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVS_NSH_KEY_ATTR_BASE
+			x.fBase = p
+			x.has[0] |= 1 << 0
+		case 2: // OVS_NSH_KEY_ATTR_MD1
+			x.fMd1 = p
+			x.has[0] |= 1 << 1
+		case 3: // OVS_NSH_KEY_ATTR_MD2
+			x.fMd2 = p
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ovs-nsh-key-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *OvsNshKey) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -5201,19 +6993,27 @@ func (x *Ct) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Ct) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Ct) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -5235,7 +7035,7 @@ func (x *Ct) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_ZONE", raw, typed.ErrLength)
 			}
-			x.fZone = uint16(typed.Uint16At(p, raw, sb))
+			x.fZone = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // OVS_CT_ATTR_MARK
 			x.fMark = p
@@ -5253,8 +7053,79 @@ func (x *Ct) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_NAT", raw, typed.ErrLength)
 			}
-			if err := x.fNat.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fNat
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVS_NAT_ATTR_SRC
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_SRC", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // OVS_NAT_ATTR_DST
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_DST", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 1
+					case 3: // OVS_NAT_ATTR_IP_MIN
+						x.fIpMin = p
+						x.has[0] |= 1 << 2
+					case 4: // OVS_NAT_ATTR_IP_MAX
+						x.fIpMax = p
+						x.has[0] |= 1 << 3
+					case 5: // OVS_NAT_ATTR_PROTO_MIN
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_MIN", raw, typed.ErrLength)
+						}
+						x.fProtoMin = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // OVS_NAT_ATTR_PROTO_MAX
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_MAX", raw, typed.ErrLength)
+						}
+						x.fProtoMax = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 5
+					case 7: // OVS_NAT_ATTR_PERSISTENT
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PERSISTENT", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 6
+					case 8: // OVS_NAT_ATTR_PROTO_HASH
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_HASH", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 7
+					case 9: // OVS_NAT_ATTR_PROTO_RANDOM
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_RANDOM", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 8
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "nat-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 5
 		case 7: // OVS_CT_ATTR_FORCE_COMMIT
@@ -5266,7 +7137,159 @@ func (x *Ct) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_EVENTMASK", raw, typed.ErrLength)
 			}
-			x.fEventmask = uint32(typed.Uint32At(p, raw, sb))
+			x.fEventmask = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // OVS_CT_ATTR_TIMEOUT
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_TIMEOUT", raw, typed.ErrString)
+			}
+			x.fTimeout = p
+			x.has[0] |= 1 << 8
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ct-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ct-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Ct) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ct-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ct-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVS_CT_ATTR_COMMIT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_COMMIT", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 0
+		case 2: // OVS_CT_ATTR_ZONE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_ZONE", raw, typed.ErrLength)
+			}
+			x.fZone = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // OVS_CT_ATTR_MARK
+			x.fMark = p
+			x.has[0] |= 1 << 2
+		case 4: // OVS_CT_ATTR_LABELS
+			x.fLabels = p
+			x.has[0] |= 1 << 3
+		case 5: // OVS_CT_ATTR_HELPER
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_HELPER", raw, typed.ErrString)
+			}
+			x.fHelper = p
+			x.has[0] |= 1 << 4
+		case 6: // OVS_CT_ATTR_NAT
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_NAT", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fNat
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVS_NAT_ATTR_SRC
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_SRC", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 0
+					case 2: // OVS_NAT_ATTR_DST
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_DST", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 1
+					case 3: // OVS_NAT_ATTR_IP_MIN
+						x.fIpMin = p
+						x.has[0] |= 1 << 2
+					case 4: // OVS_NAT_ATTR_IP_MAX
+						x.fIpMax = p
+						x.has[0] |= 1 << 3
+					case 5: // OVS_NAT_ATTR_PROTO_MIN
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_MIN", raw, typed.ErrLength)
+						}
+						x.fProtoMin = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // OVS_NAT_ATTR_PROTO_MAX
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_MAX", raw, typed.ErrLength)
+						}
+						x.fProtoMax = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 5
+					case 7: // OVS_NAT_ATTR_PERSISTENT
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PERSISTENT", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 6
+					case 8: // OVS_NAT_ATTR_PROTO_HASH
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_HASH", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 7
+					case 9: // OVS_NAT_ATTR_PROTO_RANDOM
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_RANDOM", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 8
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "nat-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 5
+		case 7: // OVS_CT_ATTR_FORCE_COMMIT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_FORCE_COMMIT", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 6
+		case 8: // OVS_CT_ATTR_EVENTMASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ct-attrs", "OVS_CT_ATTR_EVENTMASK", raw, typed.ErrLength)
+			}
+			x.fEventmask = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // OVS_CT_ATTR_TIMEOUT
 			if !typed.CheckString(p, true, 0) {
@@ -5575,19 +7598,27 @@ func (x *Nat) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Nat) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Nat) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -5620,13 +7651,89 @@ func (x *Nat) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_MIN", raw, typed.ErrLength)
 			}
-			x.fProtoMin = uint16(typed.Uint16At(p, raw, sb))
+			x.fProtoMin = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // OVS_NAT_ATTR_PROTO_MAX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_MAX", raw, typed.ErrLength)
 			}
-			x.fProtoMax = uint16(typed.Uint16At(p, raw, sb))
+			x.fProtoMax = uint16(typed.Uint16Host(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // OVS_NAT_ATTR_PERSISTENT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PERSISTENT", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 6
+		case 8: // OVS_NAT_ATTR_PROTO_HASH
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_HASH", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 7
+		case 9: // OVS_NAT_ATTR_PROTO_RANDOM
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_RANDOM", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 8
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "nat-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Nat) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "nat-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVS_NAT_ATTR_SRC
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_SRC", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 0
+		case 2: // OVS_NAT_ATTR_DST
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_DST", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 1
+		case 3: // OVS_NAT_ATTR_IP_MIN
+			x.fIpMin = p
+			x.has[0] |= 1 << 2
+		case 4: // OVS_NAT_ATTR_IP_MAX
+			x.fIpMax = p
+			x.has[0] |= 1 << 3
+		case 5: // OVS_NAT_ATTR_PROTO_MIN
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_MIN", raw, typed.ErrLength)
+			}
+			x.fProtoMin = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // OVS_NAT_ATTR_PROTO_MAX
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "nat-attrs", "OVS_NAT_ATTR_PROTO_MAX", raw, typed.ErrLength)
+			}
+			x.fProtoMax = uint16(typed.Uint16Other(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // OVS_NAT_ATTR_PERSISTENT
 			if len(p) != 0 {
@@ -5905,20 +8012,68 @@ func (x *DecTtl) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *DecTtl) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *DecTtl) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dec-ttl-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dec-ttl-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVS_DEC_TTL_ATTR_ACTION
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "dec-ttl-attrs", "OVS_DEC_TTL_ATTR_ACTION", raw, typed.ErrLength)
+			}
+			x.fAction, x.oAction, x.pAction = p, end-len(rest)+4, nil
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dec-ttl-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dec-ttl-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *DecTtl) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -6047,19 +8202,27 @@ func (x *VxlanExt) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *VxlanExt) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *VxlanExt) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -6076,7 +8239,46 @@ func (x *VxlanExt) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "vxlan-ext-attrs", "OVS_VXLAN_EXT_GBP", raw, typed.ErrLength)
 			}
-			x.fGbp = uint32(typed.Uint32At(p, raw, sb))
+			x.fGbp = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "vxlan-ext-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *VxlanExt) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "vxlan-ext-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVS_VXLAN_EXT_GBP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "vxlan-ext-attrs", "OVS_VXLAN_EXT_GBP", raw, typed.ErrLength)
+			}
+			x.fGbp = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -6171,19 +8373,27 @@ func (x *Psample) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Psample) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Psample) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -6200,7 +8410,49 @@ func (x *Psample) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "psample-attrs", "OVS_PSAMPLE_ATTR_GROUP", raw, typed.ErrLength)
 			}
-			x.fGroup = uint32(typed.Uint32At(p, raw, sb))
+			x.fGroup = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // OVS_PSAMPLE_ATTR_COOKIE
+			x.fCookie = p
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "psample-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "psample-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Psample) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "psample-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "psample-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVS_PSAMPLE_ATTR_GROUP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "psample-attrs", "OVS_PSAMPLE_ATTR_GROUP", raw, typed.ErrLength)
+			}
+			x.fGroup = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_PSAMPLE_ATTR_COOKIE
 			x.fCookie = p

@@ -76,19 +76,27 @@ func (x *PacketSet) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *PacketSet) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *PacketSet) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -128,25 +136,105 @@ func (x *PacketSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "packet", "OVS_PACKET_ATTR_MRU", raw, typed.ErrLength)
 			}
-			x.fMru = uint16(typed.Uint16At(p, raw, sb))
+			x.fMru = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 10: // OVS_PACKET_ATTR_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "packet", "OVS_PACKET_ATTR_LEN", raw, typed.ErrLength)
 			}
-			x.fLen = uint32(typed.Uint32At(p, raw, sb))
+			x.fLen = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 11: // OVS_PACKET_ATTR_HASH
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "packet", "OVS_PACKET_ATTR_HASH", raw, typed.ErrLength)
 			}
-			x.fHash = uint64(typed.Uint64At(p, raw, sb))
+			x.fHash = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 12: // OVS_PACKET_ATTR_UPCALL_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "packet", "OVS_PACKET_ATTR_UPCALL_PID", raw, typed.ErrLength)
 			}
-			x.fUpcallPid = uint32(typed.Uint32At(p, raw, sb))
+			x.fUpcallPid = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 9
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "packet", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "packet", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *PacketSet) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "packet", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "packet", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVS_PACKET_ATTR_PACKET
+			if !typed.CheckBinary(len(p), 14, -1) {
+				return o.Fail(end-len(rest), "packet", "OVS_PACKET_ATTR_PACKET", raw, typed.ErrLength)
+			}
+			x.fPacket = p
+			x.has[0] |= 1 << 0
+		case 2: // OVS_PACKET_ATTR_KEY
+			x.fKey = p
+			x.has[0] |= 1 << 1
+		case 3: // OVS_PACKET_ATTR_ACTIONS
+			x.fActions = p
+			x.has[0] |= 1 << 2
+		case 4: // OVS_PACKET_ATTR_USERDATA
+			x.fUserdata = p
+			x.has[0] |= 1 << 3
+		case 5: // OVS_PACKET_ATTR_EGRESS_TUN_KEY
+			x.fEgressTunKey = p
+			x.has[0] |= 1 << 4
+		case 8: // OVS_PACKET_ATTR_PROBE
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "packet", "OVS_PACKET_ATTR_PROBE", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 5
+		case 9: // OVS_PACKET_ATTR_MRU
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "packet", "OVS_PACKET_ATTR_MRU", raw, typed.ErrLength)
+			}
+			x.fMru = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 10: // OVS_PACKET_ATTR_LEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "packet", "OVS_PACKET_ATTR_LEN", raw, typed.ErrLength)
+			}
+			x.fLen = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 11: // OVS_PACKET_ATTR_HASH
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "packet", "OVS_PACKET_ATTR_HASH", raw, typed.ErrLength)
+			}
+			x.fHash = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 12: // OVS_PACKET_ATTR_UPCALL_PID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "packet", "OVS_PACKET_ATTR_UPCALL_PID", raw, typed.ErrLength)
+			}
+			x.fUpcallPid = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {

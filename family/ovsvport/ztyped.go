@@ -143,19 +143,27 @@ func (x *VportOptions) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *VportOptions) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *VportOptions) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -172,13 +180,58 @@ func (x *VportOptions) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "vport-options", "OVS_TUNNEL_ATTR_DST_PORT", raw, typed.ErrLength)
 			}
-			x.fDstPort = uint32(typed.Uint32At(p, raw, sb))
+			x.fDstPort = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_TUNNEL_ATTR_EXTENSION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "vport-options", "OVS_TUNNEL_ATTR_EXTENSION", raw, typed.ErrLength)
 			}
-			x.fExtension = uint32(typed.Uint32At(p, raw, sb))
+			x.fExtension = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "vport-options", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "vport-options", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *VportOptions) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "vport-options", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "vport-options", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVS_TUNNEL_ATTR_DST_PORT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "vport-options", "OVS_TUNNEL_ATTR_DST_PORT", raw, typed.ErrLength)
+			}
+			x.fDstPort = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // OVS_TUNNEL_ATTR_EXTENSION
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "vport-options", "OVS_TUNNEL_ATTR_EXTENSION", raw, typed.ErrLength)
+			}
+			x.fExtension = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -295,19 +348,27 @@ func (x *UpcallStats) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *UpcallStats) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *UpcallStats) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -324,13 +385,58 @@ func (x *UpcallStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "upcall-stats", "OVS_VPORT_UPCALL_ATTR_SUCCESS", raw, typed.ErrLength)
 			}
-			x.fSuccess = uint64(typed.Uint64At(p, raw, sb))
+			x.fSuccess = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 1: // OVS_VPORT_UPCALL_ATTR_FAIL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "upcall-stats", "OVS_VPORT_UPCALL_ATTR_FAIL", raw, typed.ErrLength)
 			}
-			x.fFail = uint64(typed.Uint64At(p, raw, sb))
+			x.fFail = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "upcall-stats", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "upcall-stats", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *UpcallStats) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "upcall-stats", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "upcall-stats", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 0: // OVS_VPORT_UPCALL_ATTR_SUCCESS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "upcall-stats", "OVS_VPORT_UPCALL_ATTR_SUCCESS", raw, typed.ErrLength)
+			}
+			x.fSuccess = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 1: // OVS_VPORT_UPCALL_ATTR_FAIL
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "upcall-stats", "OVS_VPORT_UPCALL_ATTR_FAIL", raw, typed.ErrLength)
+			}
+			x.fFail = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -455,20 +561,28 @@ func (x *Vport) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Vport) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Vport) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -485,13 +599,13 @@ func (x *Vport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_PORT_NO", raw, typed.ErrLength)
 			}
-			x.fPortNo = uint32(typed.Uint32At(p, raw, sb))
+			x.fPortNo = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // OVS_VPORT_ATTR_TYPE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_TYPE", raw, typed.ErrLength)
 			}
-			x.fType = uint32(typed.Uint32At(p, raw, sb))
+			x.fType = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // OVS_VPORT_ATTR_NAME
 			if !typed.CheckString(p, true, 0) {
@@ -503,8 +617,48 @@ func (x *Vport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_OPTIONS", raw, typed.ErrLength)
 			}
-			if err := x.fOptions.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fOptions
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "vport-options", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "vport-options", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVS_TUNNEL_ATTR_DST_PORT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "vport-options", "OVS_TUNNEL_ATTR_DST_PORT", raw, typed.ErrLength)
+						}
+						x.fDstPort = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // OVS_TUNNEL_ATTR_EXTENSION
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "vport-options", "OVS_TUNNEL_ATTR_EXTENSION", raw, typed.ErrLength)
+						}
+						x.fExtension = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "vport-options", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "vport-options", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 3
 		case 5: // OVS_VPORT_ATTR_UPCALL_PID
@@ -517,20 +671,226 @@ func (x *Vport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 9: // OVS_VPORT_ATTR_NETNSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_NETNSID", raw, typed.ErrLength)
 			}
-			x.fNetnsid = uint32(typed.Uint32At(p, raw, sb))
+			x.fNetnsid = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 10: // OVS_VPORT_ATTR_UPCALL_STATS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_UPCALL_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fUpcallStats.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fUpcallStats
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "upcall-stats", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "upcall-stats", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 0: // OVS_VPORT_UPCALL_ATTR_SUCCESS
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "upcall-stats", "OVS_VPORT_UPCALL_ATTR_SUCCESS", raw, typed.ErrLength)
+						}
+						x.fSuccess = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 1: // OVS_VPORT_UPCALL_ATTR_FAIL
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "upcall-stats", "OVS_VPORT_UPCALL_ATTR_FAIL", raw, typed.ErrLength)
+						}
+						x.fFail = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "upcall-stats", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "upcall-stats", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 8
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "vport", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "vport", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Vport) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "vport", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "vport", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // OVS_VPORT_ATTR_PORT_NO
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_PORT_NO", raw, typed.ErrLength)
+			}
+			x.fPortNo = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // OVS_VPORT_ATTR_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_TYPE", raw, typed.ErrLength)
+			}
+			x.fType = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // OVS_VPORT_ATTR_NAME
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_NAME", raw, typed.ErrString)
+			}
+			x.fName = p
+			x.has[0] |= 1 << 2
+		case 4: // OVS_VPORT_ATTR_OPTIONS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_OPTIONS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fOptions
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "vport-options", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "vport-options", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // OVS_TUNNEL_ATTR_DST_PORT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "vport-options", "OVS_TUNNEL_ATTR_DST_PORT", raw, typed.ErrLength)
+						}
+						x.fDstPort = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // OVS_TUNNEL_ATTR_EXTENSION
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "vport-options", "OVS_TUNNEL_ATTR_EXTENSION", raw, typed.ErrLength)
+						}
+						x.fExtension = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "vport-options", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "vport-options", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 3
+		case 5: // OVS_VPORT_ATTR_UPCALL_PID
+			x.fUpcallPid = p
+			x.has[0] |= 1 << 4
+		case 6: // OVS_VPORT_ATTR_STATS
+			x.fStats = p
+			x.has[0] |= 1 << 5
+		case 8: // OVS_VPORT_ATTR_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 9: // OVS_VPORT_ATTR_NETNSID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_NETNSID", raw, typed.ErrLength)
+			}
+			x.fNetnsid = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 10: // OVS_VPORT_ATTR_UPCALL_STATS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "vport", "OVS_VPORT_ATTR_UPCALL_STATS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fUpcallStats
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "upcall-stats", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "upcall-stats", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 0: // OVS_VPORT_UPCALL_ATTR_SUCCESS
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "upcall-stats", "OVS_VPORT_UPCALL_ATTR_SUCCESS", raw, typed.ErrLength)
+						}
+						x.fSuccess = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 1: // OVS_VPORT_UPCALL_ATTR_FAIL
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "upcall-stats", "OVS_VPORT_UPCALL_ATTR_FAIL", raw, typed.ErrLength)
+						}
+						x.fFail = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "upcall-stats", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "upcall-stats", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 8
 		default:

@@ -43,19 +43,27 @@ func (x *Dev) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Dev) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Dev) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -72,28 +80,88 @@ func (x *Dev) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) < 1 {
 				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_ID", raw, typed.ErrRange)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // PSP_A_DEV_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // PSP_A_DEV_PSP_VERSIONS_CAP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_CAP", raw, typed.ErrLength)
 			}
-			x.fPspVersionsCap = uint32(typed.Uint32At(p, raw, sb))
+			x.fPspVersionsCap = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // PSP_A_DEV_PSP_VERSIONS_ENA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_ENA", raw, typed.ErrLength)
 			}
-			x.fPspVersionsEna = uint32(typed.Uint32At(p, raw, sb))
+			x.fPspVersionsEna = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dev", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dev", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Dev) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dev", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dev", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // PSP_A_DEV_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_ID", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) < 1 {
+				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_ID", raw, typed.ErrRange)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // PSP_A_DEV_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // PSP_A_DEV_PSP_VERSIONS_CAP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_CAP", raw, typed.ErrLength)
+			}
+			x.fPspVersionsCap = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // PSP_A_DEV_PSP_VERSIONS_ENA
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dev", "PSP_A_DEV_PSP_VERSIONS_ENA", raw, typed.ErrLength)
+			}
+			x.fPspVersionsEna = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -257,19 +325,27 @@ func (x *Assoc) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Assoc) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Assoc) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -286,38 +362,256 @@ func (x *Assoc) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_DEV_ID", raw, typed.ErrLength)
 			}
-			if v := uint32(typed.Uint32At(p, raw, sb)); uint64(v) < 1 {
+			if v := uint32(typed.Uint32Host(p, raw)); uint64(v) < 1 {
 				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_DEV_ID", raw, typed.ErrRange)
 			}
-			x.fDevId = uint32(typed.Uint32At(p, raw, sb))
+			x.fDevId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // PSP_A_ASSOC_VERSION
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_VERSION", raw, typed.ErrLength)
 			}
-			x.fVersion = uint32(typed.Uint32At(p, raw, sb))
+			x.fVersion = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // PSP_A_ASSOC_RX_KEY
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_RX_KEY", raw, typed.ErrLength)
 			}
-			if err := x.fRxKey.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fRxKey
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "keys", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "keys", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // PSP_A_KEYS_KEY
+						x.fKey = p
+						x.has[0] |= 1 << 0
+					case 2: // PSP_A_KEYS_SPI
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keys", "PSP_A_KEYS_SPI", raw, typed.ErrLength)
+						}
+						x.fSpi = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "keys", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "keys", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 2
 		case 4: // PSP_A_ASSOC_TX_KEY
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_TX_KEY", raw, typed.ErrLength)
 			}
-			if err := x.fTxKey.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fTxKey
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "keys", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "keys", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // PSP_A_KEYS_KEY
+						x.fKey = p
+						x.has[0] |= 1 << 0
+					case 2: // PSP_A_KEYS_SPI
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keys", "PSP_A_KEYS_SPI", raw, typed.ErrLength)
+						}
+						x.fSpi = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "keys", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "keys", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 3
 		case 5: // PSP_A_ASSOC_SOCK_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_SOCK_FD", raw, typed.ErrLength)
 			}
-			x.fSockFd = uint32(typed.Uint32At(p, raw, sb))
+			x.fSockFd = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "assoc", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "assoc", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Assoc) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "assoc", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "assoc", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // PSP_A_ASSOC_DEV_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_DEV_ID", raw, typed.ErrLength)
+			}
+			if v := uint32(typed.Uint32Other(p, raw)); uint64(v) < 1 {
+				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_DEV_ID", raw, typed.ErrRange)
+			}
+			x.fDevId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // PSP_A_ASSOC_VERSION
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_VERSION", raw, typed.ErrLength)
+			}
+			x.fVersion = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // PSP_A_ASSOC_RX_KEY
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_RX_KEY", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fRxKey
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "keys", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "keys", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // PSP_A_KEYS_KEY
+						x.fKey = p
+						x.has[0] |= 1 << 0
+					case 2: // PSP_A_KEYS_SPI
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keys", "PSP_A_KEYS_SPI", raw, typed.ErrLength)
+						}
+						x.fSpi = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "keys", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "keys", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 2
+		case 4: // PSP_A_ASSOC_TX_KEY
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_TX_KEY", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fTxKey
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "keys", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "keys", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // PSP_A_KEYS_KEY
+						x.fKey = p
+						x.has[0] |= 1 << 0
+					case 2: // PSP_A_KEYS_SPI
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "keys", "PSP_A_KEYS_SPI", raw, typed.ErrLength)
+						}
+						x.fSpi = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "keys", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "keys", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 3
+		case 5: // PSP_A_ASSOC_SOCK_FD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "assoc", "PSP_A_ASSOC_SOCK_FD", raw, typed.ErrLength)
+			}
+			x.fSockFd = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -512,19 +806,27 @@ func (x *Keys) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Keys) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Keys) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -544,7 +846,49 @@ func (x *Keys) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "keys", "PSP_A_KEYS_SPI", raw, typed.ErrLength)
 			}
-			x.fSpi = uint32(typed.Uint32At(p, raw, sb))
+			x.fSpi = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "keys", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "keys", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Keys) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "keys", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "keys", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // PSP_A_KEYS_KEY
+			x.fKey = p
+			x.has[0] |= 1 << 0
+		case 2: // PSP_A_KEYS_SPI
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "keys", "PSP_A_KEYS_SPI", raw, typed.ErrLength)
+			}
+			x.fSpi = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {

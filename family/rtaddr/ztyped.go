@@ -153,20 +153,28 @@ func (x *Addr) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Addr) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Addr) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -195,7 +203,7 @@ func (x *Addr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "addr-attrs", "IFA_BROADCAST", raw, typed.ErrLength)
 			}
-			x.fBroadcast = uint32(typed.Uint32At(p, raw, sb))
+			x.fBroadcast = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // IFA_ANYCAST
 			x.fAnycast = p
@@ -210,13 +218,95 @@ func (x *Addr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "addr-attrs", "IFA_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // IFA_RT_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "addr-attrs", "IFA_RT_PRIORITY", raw, typed.ErrLength)
 			}
-			x.fRtPriority = uint32(typed.Uint32At(p, raw, sb))
+			x.fRtPriority = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // IFA_TARGET_NETNSID
+			x.fTargetNetnsid = p
+			x.has[0] |= 1 << 9
+		case 11: // IFA_PROTO
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "addr-attrs", "IFA_PROTO", raw, typed.ErrLength)
+			}
+			x.fProto = uint8(p[0])
+			x.has[0] |= 1 << 10
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "addr-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "addr-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Addr) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "addr-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "addr-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFA_ADDRESS
+			x.fAddress = p
+			x.has[0] |= 1 << 0
+		case 2: // IFA_LOCAL
+			x.fLocal = p
+			x.has[0] |= 1 << 1
+		case 3: // IFA_LABEL
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "addr-attrs", "IFA_LABEL", raw, typed.ErrString)
+			}
+			x.fLabel = p
+			x.has[0] |= 1 << 2
+		case 4: // IFA_BROADCAST
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "addr-attrs", "IFA_BROADCAST", raw, typed.ErrLength)
+			}
+			x.fBroadcast = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // IFA_ANYCAST
+			x.fAnycast = p
+			x.has[0] |= 1 << 4
+		case 6: // IFA_CACHEINFO
+			x.fCacheinfo = p
+			x.has[0] |= 1 << 5
+		case 7: // IFA_MULTICAST
+			x.fMulticast = p
+			x.has[0] |= 1 << 6
+		case 8: // IFA_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "addr-attrs", "IFA_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // IFA_RT_PRIORITY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "addr-attrs", "IFA_RT_PRIORITY", raw, typed.ErrLength)
+			}
+			x.fRtPriority = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // IFA_TARGET_NETNSID
 			x.fTargetNetnsid = p

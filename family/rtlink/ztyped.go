@@ -1318,20 +1318,28 @@ func (x *LinkSet) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [2]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *LinkSet) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [2]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1360,13 +1368,13 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_MTU", raw, typed.ErrLength)
 			}
-			x.fMtu = uint32(typed.Uint32At(p, raw, sb))
+			x.fMtu = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_LINK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_LINK", raw, typed.ErrLength)
 			}
-			x.fLink = uint32(typed.Uint32At(p, raw, sb))
+			x.fLink = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_QDISC
 			if len(p) == 0 {
@@ -1393,7 +1401,7 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_MASTER", raw, typed.ErrLength)
 			}
-			x.fMaster = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaster = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 11: // IFLA_WIRELESS
 			if len(p) == 0 {
@@ -1411,7 +1419,7 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_TXQLEN", raw, typed.ErrLength)
 			}
-			x.fTxqlen = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxqlen = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 12
 		case 14: // IFLA_MAP
 			x.fMap = p
@@ -1420,7 +1428,7 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_WEIGHT", raw, typed.ErrLength)
 			}
-			x.fWeight = uint32(typed.Uint32At(p, raw, sb))
+			x.fWeight = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 14
 		case 16: // IFLA_OPERSTATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1438,15 +1446,192 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_LINKINFO", raw, typed.ErrLength)
 			}
-			if err := x.fLinkinfo.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fLinkinfo
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				var subData []byte
+				var subDataOff int
+				var subSlaveData []byte
+				var subSlaveDataOff int
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "linkinfo-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "linkinfo-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // IFLA_INFO_KIND
+						if len(p) == 0 {
+							return o.Fail(end-len(rest), "linkinfo-attrs", "IFLA_INFO_KIND", raw, typed.ErrString)
+						}
+						x.fKind = p
+						x.has[0] |= 1 << 0
+					case 2: // IFLA_INFO_DATA
+						subData, subDataOff = p, end-len(rest)+4
+						x.has[0] |= 1 << 1
+					case 3: // IFLA_INFO_XSTATS
+						x.fXstats = p
+						x.has[0] |= 1 << 2
+					case 4: // IFLA_INFO_SLAVE_KIND
+						if len(p) == 0 {
+							return o.Fail(end-len(rest), "linkinfo-attrs", "IFLA_INFO_SLAVE_KIND", raw, typed.ErrString)
+						}
+						x.fSlaveKind = p
+						x.has[0] |= 1 << 3
+					case 5: // IFLA_INFO_SLAVE_DATA
+						subSlaveData, subSlaveDataOff = p, end-len(rest)+4
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "linkinfo-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "linkinfo-attrs", "", 0, typed.ErrTrailing)
+				}
+				if x.has[0]&(1<<1) != 0 {
+					p, at := subData, subDataOff
+					x.fData.format, x.fData.raw, x.fData.off, x.fData.mode = 0, p, at, o.Prepared()
+					if x.has[0]&(1<<0) != 0 {
+						switch string(typed.CString(x.fKind)) {
+						case "bond":
+							x.fData.format = 1
+							if err := x.fData.sBond.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "bridge":
+							x.fData.format = 2
+							if err := x.fData.sBridge.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "erspan":
+							x.fData.format = 3
+							if err := x.fData.sErspan.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "gre":
+							x.fData.format = 4
+							if err := x.fData.sGre.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "gretap":
+							x.fData.format = 5
+							if err := x.fData.sGretap.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "ip6gre":
+							x.fData.format = 6
+							if err := x.fData.sIp6gre.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "geneve":
+							x.fData.format = 7
+							if err := x.fData.sGeneve.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "hsr":
+							x.fData.format = 8
+							if err := x.fData.sHsr.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "ipip":
+							x.fData.format = 9
+							if err := x.fData.sIpip.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "ip6tnl":
+							x.fData.format = 10
+							if err := x.fData.sIp6tnl.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "sit":
+							x.fData.format = 11
+							if err := x.fData.sSit.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "tun":
+							x.fData.format = 12
+							if err := x.fData.sTun.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "vlan":
+							x.fData.format = 13
+							if err := x.fData.sVlan.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "vrf":
+							x.fData.format = 14
+							if err := x.fData.sVrf.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "vti":
+							x.fData.format = 15
+							if err := x.fData.sVti.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "vti6":
+							x.fData.format = 16
+							if err := x.fData.sVti6.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "netkit":
+							x.fData.format = 17
+							if err := x.fData.sNetkit.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "ovpn":
+							x.fData.format = 18
+							if err := x.fData.sOvpn.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						default:
+							if o.ReportUnknown {
+								return o.Fail(at-4, "linkinfo-attrs", "IFLA_INFO_DATA", 0, typed.ErrSelector)
+							}
+						}
+					}
+				}
+				if x.has[0]&(1<<4) != 0 {
+					p, at := subSlaveData, subSlaveDataOff
+					x.fSlaveData.format, x.fSlaveData.raw, x.fSlaveData.off, x.fSlaveData.mode = 0, p, at, o.Prepared()
+					if x.has[0]&(1<<3) != 0 {
+						switch string(typed.CString(x.fSlaveKind)) {
+						case "bridge":
+							x.fSlaveData.format = 1
+							if err := x.fSlaveData.sBridge.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "bond":
+							x.fSlaveData.format = 2
+							if err := x.fSlaveData.sBond.decodeHost(p[0:], o, at+0); err != nil {
+								return err
+							}
+						default:
+							if o.ReportUnknown {
+								return o.Fail(at-4, "linkinfo-attrs", "IFLA_INFO_SLAVE_DATA", 0, typed.ErrSelector)
+							}
+						}
+					}
+				}
 			}
 			x.has[0] |= 1 << 17
 		case 19: // IFLA_NET_NS_PID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_NET_NS_PID", raw, typed.ErrLength)
 			}
-			x.fNetNsPid = uint32(typed.Uint32At(p, raw, sb))
+			x.fNetNsPid = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 18
 		case 20: // IFLA_IFALIAS
 			if len(p) == 0 {
@@ -1458,13 +1643,13 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_NUM_VF", raw, typed.ErrLength)
 			}
-			x.fNumVf = uint32(typed.Uint32At(p, raw, sb))
+			x.fNumVf = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 20
 		case 22: // IFLA_VFINFO_LIST
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_VFINFO_LIST", raw, typed.ErrLength)
 			}
-			if err := x.fVfinfoList.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fVfinfoList.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 21
@@ -1475,23 +1660,79 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_VF_PORTS", raw, typed.ErrLength)
 			}
-			if err := x.fVfPorts.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fVfPorts
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "vf-ports-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "vf-ports-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "vf-ports-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "vf-ports-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 23
 		case 25: // IFLA_PORT_SELF
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_PORT_SELF", raw, typed.ErrLength)
 			}
-			if err := x.fPortSelf.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fPortSelf
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "port-self-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "port-self-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "port-self-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "port-self-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 24
 		case 26: // IFLA_AF_SPEC
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_AF_SPEC", raw, typed.ErrLength)
 			}
-			if err := x.fAfSpec.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fAfSpec.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 25
@@ -1499,37 +1740,37 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_GROUP", raw, typed.ErrLength)
 			}
-			x.fGroup = uint32(typed.Uint32At(p, raw, sb))
+			x.fGroup = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 26
 		case 28: // IFLA_NET_NS_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_NET_NS_FD", raw, typed.ErrLength)
 			}
-			x.fNetNsFd = uint32(typed.Uint32At(p, raw, sb))
+			x.fNetNsFd = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 27
 		case 29: // IFLA_EXT_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_EXT_MASK", raw, typed.ErrLength)
 			}
-			x.fExtMask = uint32(typed.Uint32At(p, raw, sb))
+			x.fExtMask = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 28
 		case 30: // IFLA_PROMISCUITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_PROMISCUITY", raw, typed.ErrLength)
 			}
-			x.fPromiscuity = uint32(typed.Uint32At(p, raw, sb))
+			x.fPromiscuity = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 29
 		case 31: // IFLA_NUM_TX_QUEUES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_NUM_TX_QUEUES", raw, typed.ErrLength)
 			}
-			x.fNumTxQueues = uint32(typed.Uint32At(p, raw, sb))
+			x.fNumTxQueues = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 30
 		case 32: // IFLA_NUM_RX_QUEUES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_NUM_RX_QUEUES", raw, typed.ErrLength)
 			}
-			x.fNumRxQueues = uint32(typed.Uint32At(p, raw, sb))
+			x.fNumRxQueues = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 31
 		case 33: // IFLA_CARRIER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1544,7 +1785,7 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_CARRIER_CHANGES", raw, typed.ErrLength)
 			}
-			x.fCarrierChanges = uint32(typed.Uint32At(p, raw, sb))
+			x.fCarrierChanges = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 34
 		case 36: // IFLA_PHYS_SWITCH_ID
 			x.fPhysSwitchId = p
@@ -1553,7 +1794,7 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_LINK_NETNSID", raw, typed.ErrLength)
 			}
-			x.fLinkNetnsid = int32(typed.Uint32At(p, raw, sb))
+			x.fLinkNetnsid = int32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 36
 		case 38: // IFLA_PHYS_PORT_NAME
 			if len(p) == 0 {
@@ -1571,19 +1812,19 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_GSO_MAX_SEGS", raw, typed.ErrLength)
 			}
-			x.fGsoMaxSegs = uint32(typed.Uint32At(p, raw, sb))
+			x.fGsoMaxSegs = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 39
 		case 41: // IFLA_GSO_MAX_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_GSO_MAX_SIZE", raw, typed.ErrLength)
 			}
-			x.fGsoMaxSize = uint32(typed.Uint32At(p, raw, sb))
+			x.fGsoMaxSize = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 40
 		case 43: // IFLA_XDP
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_XDP", raw, typed.ErrLength)
 			}
-			if err := x.fXdp.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fXdp.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 41
@@ -1591,55 +1832,55 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_EVENT", raw, typed.ErrLength)
 			}
-			x.fEvent = uint32(typed.Uint32At(p, raw, sb))
+			x.fEvent = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 42
 		case 45: // IFLA_NEW_NETNSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_NEW_NETNSID", raw, typed.ErrLength)
 			}
-			x.fNewNetnsid = int32(typed.Uint32At(p, raw, sb))
+			x.fNewNetnsid = int32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 43
 		case 46: // IFLA_TARGET_NETNSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_TARGET_NETNSID", raw, typed.ErrLength)
 			}
-			x.fTargetNetnsid = int32(typed.Uint32At(p, raw, sb))
+			x.fTargetNetnsid = int32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 44
 		case 47: // IFLA_CARRIER_UP_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_CARRIER_UP_COUNT", raw, typed.ErrLength)
 			}
-			x.fCarrierUpCount = uint32(typed.Uint32At(p, raw, sb))
+			x.fCarrierUpCount = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 45
 		case 48: // IFLA_CARRIER_DOWN_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_CARRIER_DOWN_COUNT", raw, typed.ErrLength)
 			}
-			x.fCarrierDownCount = uint32(typed.Uint32At(p, raw, sb))
+			x.fCarrierDownCount = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 46
 		case 49: // IFLA_NEW_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_NEW_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fNewIfindex = int32(typed.Uint32At(p, raw, sb))
+			x.fNewIfindex = int32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 47
 		case 50: // IFLA_MIN_MTU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_MIN_MTU", raw, typed.ErrLength)
 			}
-			x.fMinMtu = uint32(typed.Uint32At(p, raw, sb))
+			x.fMinMtu = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 48
 		case 51: // IFLA_MAX_MTU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_MAX_MTU", raw, typed.ErrLength)
 			}
-			x.fMaxMtu = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaxMtu = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 49
 		case 52: // IFLA_PROP_LIST
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_PROP_LIST", raw, typed.ErrLength)
 			}
-			if err := x.fPropList.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fPropList.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 50
@@ -1674,25 +1915,25 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_GRO_MAX_SIZE", raw, typed.ErrLength)
 			}
-			x.fGroMaxSize = uint32(typed.Uint32At(p, raw, sb))
+			x.fGroMaxSize = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 56
 		case 59: // IFLA_TSO_MAX_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_TSO_MAX_SIZE", raw, typed.ErrLength)
 			}
-			x.fTsoMaxSize = uint32(typed.Uint32At(p, raw, sb))
+			x.fTsoMaxSize = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 57
 		case 60: // IFLA_TSO_MAX_SEGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_TSO_MAX_SEGS", raw, typed.ErrLength)
 			}
-			x.fTsoMaxSegs = uint32(typed.Uint32At(p, raw, sb))
+			x.fTsoMaxSegs = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 58
 		case 61: // IFLA_ALLMULTI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_ALLMULTI", raw, typed.ErrLength)
 			}
-			x.fAllmulti = uint32(typed.Uint32At(p, raw, sb))
+			x.fAllmulti = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 59
 		case 62: // IFLA_DEVLINK_PORT
 			x.fDevlinkPort = p
@@ -1701,19 +1942,19 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_GSO_IPV4_MAX_SIZE", raw, typed.ErrLength)
 			}
-			x.fGsoIpv4MaxSize = uint32(typed.Uint32At(p, raw, sb))
+			x.fGsoIpv4MaxSize = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 61
 		case 64: // IFLA_GRO_IPV4_MAX_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_GRO_IPV4_MAX_SIZE", raw, typed.ErrLength)
 			}
-			x.fGroIpv4MaxSize = uint32(typed.Uint32At(p, raw, sb))
+			x.fGroIpv4MaxSize = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 62
 		case 65: // IFLA_DPLL_PIN
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_DPLL_PIN", raw, typed.ErrLength)
 			}
-			if err := x.fDpllPin.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fDpllPin.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 63
@@ -1733,13 +1974,677 @@ func (x *LinkSet) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_HEADROOM", raw, typed.ErrLength)
 			}
-			x.fHeadroom = uint16(typed.Uint16At(p, raw, sb))
+			x.fHeadroom = uint16(typed.Uint16Host(p, raw))
 			x.has[1] |= 1 << 2
 		case 69: // IFLA_TAILROOM
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "link-attrs", "IFLA_TAILROOM", raw, typed.ErrLength)
 			}
-			x.fTailroom = uint16(typed.Uint16At(p, raw, sb))
+			x.fTailroom = uint16(typed.Uint16Host(p, raw))
+			x.has[1] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "link-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "link-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *LinkSet) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [2]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "link-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "link-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_ADDRESS
+			x.fAddress = p
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_BROADCAST
+			x.fBroadcast = p
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_IFNAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_IFNAME", raw, typed.ErrString)
+			}
+			x.fIfname = p
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_MTU
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_MTU", raw, typed.ErrLength)
+			}
+			x.fMtu = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_LINK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_LINK", raw, typed.ErrLength)
+			}
+			x.fLink = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // IFLA_QDISC
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_QDISC", raw, typed.ErrString)
+			}
+			x.fQdisc = p
+			x.has[0] |= 1 << 5
+		case 7: // IFLA_STATS
+			x.fStats = p
+			x.has[0] |= 1 << 6
+		case 8: // IFLA_COST
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_COST", raw, typed.ErrString)
+			}
+			x.fCost = p
+			x.has[0] |= 1 << 7
+		case 9: // IFLA_PRIORITY
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_PRIORITY", raw, typed.ErrString)
+			}
+			x.fPriority = p
+			x.has[0] |= 1 << 8
+		case 10: // IFLA_MASTER
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_MASTER", raw, typed.ErrLength)
+			}
+			x.fMaster = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 11: // IFLA_WIRELESS
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_WIRELESS", raw, typed.ErrString)
+			}
+			x.fWireless = p
+			x.has[0] |= 1 << 10
+		case 12: // IFLA_PROTINFO
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_PROTINFO", raw, typed.ErrString)
+			}
+			x.fProtinfo = p
+			x.has[0] |= 1 << 11
+		case 13: // IFLA_TXQLEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_TXQLEN", raw, typed.ErrLength)
+			}
+			x.fTxqlen = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 12
+		case 14: // IFLA_MAP
+			x.fMap = p
+			x.has[0] |= 1 << 13
+		case 15: // IFLA_WEIGHT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_WEIGHT", raw, typed.ErrLength)
+			}
+			x.fWeight = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 14
+		case 16: // IFLA_OPERSTATE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_OPERSTATE", raw, typed.ErrLength)
+			}
+			x.fOperstate = uint8(p[0])
+			x.has[0] |= 1 << 15
+		case 17: // IFLA_LINKMODE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_LINKMODE", raw, typed.ErrLength)
+			}
+			x.fLinkmode = uint8(p[0])
+			x.has[0] |= 1 << 16
+		case 18: // IFLA_LINKINFO
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_LINKINFO", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fLinkinfo
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				var subData []byte
+				var subDataOff int
+				var subSlaveData []byte
+				var subSlaveDataOff int
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "linkinfo-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "linkinfo-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // IFLA_INFO_KIND
+						if len(p) == 0 {
+							return o.Fail(end-len(rest), "linkinfo-attrs", "IFLA_INFO_KIND", raw, typed.ErrString)
+						}
+						x.fKind = p
+						x.has[0] |= 1 << 0
+					case 2: // IFLA_INFO_DATA
+						subData, subDataOff = p, end-len(rest)+4
+						x.has[0] |= 1 << 1
+					case 3: // IFLA_INFO_XSTATS
+						x.fXstats = p
+						x.has[0] |= 1 << 2
+					case 4: // IFLA_INFO_SLAVE_KIND
+						if len(p) == 0 {
+							return o.Fail(end-len(rest), "linkinfo-attrs", "IFLA_INFO_SLAVE_KIND", raw, typed.ErrString)
+						}
+						x.fSlaveKind = p
+						x.has[0] |= 1 << 3
+					case 5: // IFLA_INFO_SLAVE_DATA
+						subSlaveData, subSlaveDataOff = p, end-len(rest)+4
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "linkinfo-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "linkinfo-attrs", "", 0, typed.ErrTrailing)
+				}
+				if x.has[0]&(1<<1) != 0 {
+					p, at := subData, subDataOff
+					x.fData.format, x.fData.raw, x.fData.off, x.fData.mode = 0, p, at, o.Prepared()
+					if x.has[0]&(1<<0) != 0 {
+						switch string(typed.CString(x.fKind)) {
+						case "bond":
+							x.fData.format = 1
+							if err := x.fData.sBond.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "bridge":
+							x.fData.format = 2
+							if err := x.fData.sBridge.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "erspan":
+							x.fData.format = 3
+							if err := x.fData.sErspan.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "gre":
+							x.fData.format = 4
+							if err := x.fData.sGre.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "gretap":
+							x.fData.format = 5
+							if err := x.fData.sGretap.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "ip6gre":
+							x.fData.format = 6
+							if err := x.fData.sIp6gre.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "geneve":
+							x.fData.format = 7
+							if err := x.fData.sGeneve.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "hsr":
+							x.fData.format = 8
+							if err := x.fData.sHsr.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "ipip":
+							x.fData.format = 9
+							if err := x.fData.sIpip.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "ip6tnl":
+							x.fData.format = 10
+							if err := x.fData.sIp6tnl.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "sit":
+							x.fData.format = 11
+							if err := x.fData.sSit.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "tun":
+							x.fData.format = 12
+							if err := x.fData.sTun.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "vlan":
+							x.fData.format = 13
+							if err := x.fData.sVlan.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "vrf":
+							x.fData.format = 14
+							if err := x.fData.sVrf.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "vti":
+							x.fData.format = 15
+							if err := x.fData.sVti.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "vti6":
+							x.fData.format = 16
+							if err := x.fData.sVti6.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "netkit":
+							x.fData.format = 17
+							if err := x.fData.sNetkit.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "ovpn":
+							x.fData.format = 18
+							if err := x.fData.sOvpn.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						default:
+							if o.ReportUnknown {
+								return o.Fail(at-4, "linkinfo-attrs", "IFLA_INFO_DATA", 0, typed.ErrSelector)
+							}
+						}
+					}
+				}
+				if x.has[0]&(1<<4) != 0 {
+					p, at := subSlaveData, subSlaveDataOff
+					x.fSlaveData.format, x.fSlaveData.raw, x.fSlaveData.off, x.fSlaveData.mode = 0, p, at, o.Prepared()
+					if x.has[0]&(1<<3) != 0 {
+						switch string(typed.CString(x.fSlaveKind)) {
+						case "bridge":
+							x.fSlaveData.format = 1
+							if err := x.fSlaveData.sBridge.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						case "bond":
+							x.fSlaveData.format = 2
+							if err := x.fSlaveData.sBond.decodeSwap(p[0:], o, at+0); err != nil {
+								return err
+							}
+						default:
+							if o.ReportUnknown {
+								return o.Fail(at-4, "linkinfo-attrs", "IFLA_INFO_SLAVE_DATA", 0, typed.ErrSelector)
+							}
+						}
+					}
+				}
+			}
+			x.has[0] |= 1 << 17
+		case 19: // IFLA_NET_NS_PID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_NET_NS_PID", raw, typed.ErrLength)
+			}
+			x.fNetNsPid = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 18
+		case 20: // IFLA_IFALIAS
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_IFALIAS", raw, typed.ErrString)
+			}
+			x.fIfalias = p
+			x.has[0] |= 1 << 19
+		case 21: // IFLA_NUM_VF
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_NUM_VF", raw, typed.ErrLength)
+			}
+			x.fNumVf = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 20
+		case 22: // IFLA_VFINFO_LIST
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_VFINFO_LIST", raw, typed.ErrLength)
+			}
+			if err := x.fVfinfoList.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 21
+		case 23: // IFLA_STATS64
+			x.fStats64 = p
+			x.has[0] |= 1 << 22
+		case 24: // IFLA_VF_PORTS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_VF_PORTS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fVfPorts
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "vf-ports-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "vf-ports-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "vf-ports-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "vf-ports-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 23
+		case 25: // IFLA_PORT_SELF
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_PORT_SELF", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fPortSelf
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "port-self-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "port-self-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "port-self-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "port-self-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 24
+		case 26: // IFLA_AF_SPEC
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_AF_SPEC", raw, typed.ErrLength)
+			}
+			if err := x.fAfSpec.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 25
+		case 27: // IFLA_GROUP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_GROUP", raw, typed.ErrLength)
+			}
+			x.fGroup = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 26
+		case 28: // IFLA_NET_NS_FD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_NET_NS_FD", raw, typed.ErrLength)
+			}
+			x.fNetNsFd = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 27
+		case 29: // IFLA_EXT_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_EXT_MASK", raw, typed.ErrLength)
+			}
+			x.fExtMask = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 28
+		case 30: // IFLA_PROMISCUITY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_PROMISCUITY", raw, typed.ErrLength)
+			}
+			x.fPromiscuity = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 29
+		case 31: // IFLA_NUM_TX_QUEUES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_NUM_TX_QUEUES", raw, typed.ErrLength)
+			}
+			x.fNumTxQueues = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 30
+		case 32: // IFLA_NUM_RX_QUEUES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_NUM_RX_QUEUES", raw, typed.ErrLength)
+			}
+			x.fNumRxQueues = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 31
+		case 33: // IFLA_CARRIER
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_CARRIER", raw, typed.ErrLength)
+			}
+			x.fCarrier = uint8(p[0])
+			x.has[0] |= 1 << 32
+		case 34: // IFLA_PHYS_PORT_ID
+			x.fPhysPortId = p
+			x.has[0] |= 1 << 33
+		case 35: // IFLA_CARRIER_CHANGES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_CARRIER_CHANGES", raw, typed.ErrLength)
+			}
+			x.fCarrierChanges = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 34
+		case 36: // IFLA_PHYS_SWITCH_ID
+			x.fPhysSwitchId = p
+			x.has[0] |= 1 << 35
+		case 37: // IFLA_LINK_NETNSID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_LINK_NETNSID", raw, typed.ErrLength)
+			}
+			x.fLinkNetnsid = int32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 36
+		case 38: // IFLA_PHYS_PORT_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_PHYS_PORT_NAME", raw, typed.ErrString)
+			}
+			x.fPhysPortName = p
+			x.has[0] |= 1 << 37
+		case 39: // IFLA_PROTO_DOWN
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_PROTO_DOWN", raw, typed.ErrLength)
+			}
+			x.fProtoDown = uint8(p[0])
+			x.has[0] |= 1 << 38
+		case 40: // IFLA_GSO_MAX_SEGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_GSO_MAX_SEGS", raw, typed.ErrLength)
+			}
+			x.fGsoMaxSegs = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 39
+		case 41: // IFLA_GSO_MAX_SIZE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_GSO_MAX_SIZE", raw, typed.ErrLength)
+			}
+			x.fGsoMaxSize = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 40
+		case 43: // IFLA_XDP
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_XDP", raw, typed.ErrLength)
+			}
+			if err := x.fXdp.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 41
+		case 44: // IFLA_EVENT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_EVENT", raw, typed.ErrLength)
+			}
+			x.fEvent = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 42
+		case 45: // IFLA_NEW_NETNSID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_NEW_NETNSID", raw, typed.ErrLength)
+			}
+			x.fNewNetnsid = int32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 43
+		case 46: // IFLA_TARGET_NETNSID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_TARGET_NETNSID", raw, typed.ErrLength)
+			}
+			x.fTargetNetnsid = int32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 44
+		case 47: // IFLA_CARRIER_UP_COUNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_CARRIER_UP_COUNT", raw, typed.ErrLength)
+			}
+			x.fCarrierUpCount = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 45
+		case 48: // IFLA_CARRIER_DOWN_COUNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_CARRIER_DOWN_COUNT", raw, typed.ErrLength)
+			}
+			x.fCarrierDownCount = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 46
+		case 49: // IFLA_NEW_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_NEW_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fNewIfindex = int32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 47
+		case 50: // IFLA_MIN_MTU
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_MIN_MTU", raw, typed.ErrLength)
+			}
+			x.fMinMtu = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 48
+		case 51: // IFLA_MAX_MTU
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_MAX_MTU", raw, typed.ErrLength)
+			}
+			x.fMaxMtu = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 49
+		case 52: // IFLA_PROP_LIST
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_PROP_LIST", raw, typed.ErrLength)
+			}
+			if err := x.fPropList.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 50
+		case 53: // IFLA_ALT_IFNAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_ALT_IFNAME", raw, typed.ErrString)
+			}
+			x.fAltIfname = p
+			x.has[0] |= 1 << 51
+		case 54: // IFLA_PERM_ADDRESS
+			x.fPermAddress = p
+			x.has[0] |= 1 << 52
+		case 55: // IFLA_PROTO_DOWN_REASON
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_PROTO_DOWN_REASON", raw, typed.ErrString)
+			}
+			x.fProtoDownReason = p
+			x.has[0] |= 1 << 53
+		case 56: // IFLA_PARENT_DEV_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_PARENT_DEV_NAME", raw, typed.ErrString)
+			}
+			x.fParentDevName = p
+			x.has[0] |= 1 << 54
+		case 57: // IFLA_PARENT_DEV_BUS_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_PARENT_DEV_BUS_NAME", raw, typed.ErrString)
+			}
+			x.fParentDevBusName = p
+			x.has[0] |= 1 << 55
+		case 58: // IFLA_GRO_MAX_SIZE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_GRO_MAX_SIZE", raw, typed.ErrLength)
+			}
+			x.fGroMaxSize = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 56
+		case 59: // IFLA_TSO_MAX_SIZE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_TSO_MAX_SIZE", raw, typed.ErrLength)
+			}
+			x.fTsoMaxSize = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 57
+		case 60: // IFLA_TSO_MAX_SEGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_TSO_MAX_SEGS", raw, typed.ErrLength)
+			}
+			x.fTsoMaxSegs = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 58
+		case 61: // IFLA_ALLMULTI
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_ALLMULTI", raw, typed.ErrLength)
+			}
+			x.fAllmulti = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 59
+		case 62: // IFLA_DEVLINK_PORT
+			x.fDevlinkPort = p
+			x.has[0] |= 1 << 60
+		case 63: // IFLA_GSO_IPV4_MAX_SIZE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_GSO_IPV4_MAX_SIZE", raw, typed.ErrLength)
+			}
+			x.fGsoIpv4MaxSize = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 61
+		case 64: // IFLA_GRO_IPV4_MAX_SIZE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_GRO_IPV4_MAX_SIZE", raw, typed.ErrLength)
+			}
+			x.fGroIpv4MaxSize = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 62
+		case 65: // IFLA_DPLL_PIN
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_DPLL_PIN", raw, typed.ErrLength)
+			}
+			if err := x.fDpllPin.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 63
+		case 66: // IFLA_MAX_PACING_OFFLOAD_HORIZON
+			if len(p) != 4 && len(p) != 8 {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_MAX_PACING_OFFLOAD_HORIZON", raw, typed.ErrLength)
+			}
+			x.fMaxPacingOffloadHorizon = typed.Uint(p, typed.NetSwap(raw, sw))
+			x.has[1] |= 1 << 0
+		case 67: // IFLA_NETNS_IMMUTABLE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_NETNS_IMMUTABLE", raw, typed.ErrLength)
+			}
+			x.fNetnsImmutable = uint8(p[0])
+			x.has[1] |= 1 << 1
+		case 68: // IFLA_HEADROOM
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_HEADROOM", raw, typed.ErrLength)
+			}
+			x.fHeadroom = uint16(typed.Uint16Other(p, raw))
+			x.has[1] |= 1 << 2
+		case 69: // IFLA_TAILROOM
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "link-attrs", "IFLA_TAILROOM", raw, typed.ErrLength)
+			}
+			x.fTailroom = uint16(typed.Uint16Other(p, raw))
 			x.has[1] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -3634,20 +4539,72 @@ func (x *PropListLink) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *PropListLink) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *PropListLink) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "prop-list-link-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "prop-list-link-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 53: // IFLA_ALT_IFNAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "prop-list-link-attrs", "IFLA_ALT_IFNAME", raw, typed.ErrString)
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fAltIfname.Add()
+			} else {
+				x.fAltIfname, x.sAltIfname = typed.NewMulti(rest, end-len(rest), 53, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "prop-list-link-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "prop-list-link-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *PropListLink) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -3782,19 +4739,27 @@ func (x *AfSpec) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *AfSpec) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *AfSpec) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -3811,24 +4776,353 @@ func (x *AfSpec) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "af-spec-attrs", "AF_INET", raw, typed.ErrLength)
 			}
-			if err := x.fInet.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fInet
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "ifla-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "ifla-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // IFLA_INET_CONF
+						x.fConf = p
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "ifla-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "ifla-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 10: // AF_INET6
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "af-spec-attrs", "AF_INET6", raw, typed.ErrLength)
 			}
-			if err := x.fInet6.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fInet6
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "ifla6-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "ifla6-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // IFLA_INET6_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ifla6-attrs", "IFLA_INET6_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // IFLA_INET6_CONF
+						x.fConf = p
+						x.has[0] |= 1 << 1
+					case 3: // IFLA_INET6_STATS
+						x.fStats = p
+						x.has[0] |= 1 << 2
+					case 4: // IFLA_INET6_MCAST
+						x.fMcast = p
+						x.has[0] |= 1 << 3
+					case 5: // IFLA_INET6_CACHEINFO
+						x.fCacheinfo = p
+						x.has[0] |= 1 << 4
+					case 6: // IFLA_INET6_ICMP6STATS
+						x.fIcmp6stats = p
+						x.has[0] |= 1 << 5
+					case 7: // IFLA_INET6_TOKEN
+						x.fToken = p
+						x.has[0] |= 1 << 6
+					case 8: // IFLA_INET6_ADDR_GEN_MODE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "ifla6-attrs", "IFLA_INET6_ADDR_GEN_MODE", raw, typed.ErrLength)
+						}
+						x.fAddrGenMode = uint8(p[0])
+						x.has[0] |= 1 << 7
+					case 9: // IFLA_INET6_RA_MTU
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ifla6-attrs", "IFLA_INET6_RA_MTU", raw, typed.ErrLength)
+						}
+						x.fRaMtu = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 8
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "ifla6-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "ifla6-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 45: // AF_MCTP
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "af-spec-attrs", "AF_MCTP", raw, typed.ErrLength)
 			}
-			if err := x.fMctp.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fMctp
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "mctp-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "mctp-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // IFLA_MCTP_NET
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "mctp-attrs", "IFLA_MCTP_NET", raw, typed.ErrLength)
+						}
+						x.fNet = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // IFLA_MCTP_PHYS_BINDING
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "mctp-attrs", "IFLA_MCTP_PHYS_BINDING", raw, typed.ErrLength)
+						}
+						x.fPhysBinding = uint8(p[0])
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "mctp-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "mctp-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "af-spec-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "af-spec-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *AfSpec) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "af-spec-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "af-spec-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 2: // AF_INET
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "af-spec-attrs", "AF_INET", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fInet
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "ifla-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "ifla-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // IFLA_INET_CONF
+						x.fConf = p
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "ifla-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "ifla-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 10: // AF_INET6
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "af-spec-attrs", "AF_INET6", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fInet6
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "ifla6-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "ifla6-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // IFLA_INET6_FLAGS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ifla6-attrs", "IFLA_INET6_FLAGS", raw, typed.ErrLength)
+						}
+						x.fFlags = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // IFLA_INET6_CONF
+						x.fConf = p
+						x.has[0] |= 1 << 1
+					case 3: // IFLA_INET6_STATS
+						x.fStats = p
+						x.has[0] |= 1 << 2
+					case 4: // IFLA_INET6_MCAST
+						x.fMcast = p
+						x.has[0] |= 1 << 3
+					case 5: // IFLA_INET6_CACHEINFO
+						x.fCacheinfo = p
+						x.has[0] |= 1 << 4
+					case 6: // IFLA_INET6_ICMP6STATS
+						x.fIcmp6stats = p
+						x.has[0] |= 1 << 5
+					case 7: // IFLA_INET6_TOKEN
+						x.fToken = p
+						x.has[0] |= 1 << 6
+					case 8: // IFLA_INET6_ADDR_GEN_MODE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "ifla6-attrs", "IFLA_INET6_ADDR_GEN_MODE", raw, typed.ErrLength)
+						}
+						x.fAddrGenMode = uint8(p[0])
+						x.has[0] |= 1 << 7
+					case 9: // IFLA_INET6_RA_MTU
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ifla6-attrs", "IFLA_INET6_RA_MTU", raw, typed.ErrLength)
+						}
+						x.fRaMtu = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 8
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "ifla6-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "ifla6-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 45: // AF_MCTP
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "af-spec-attrs", "AF_MCTP", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fMctp
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "mctp-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "mctp-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // IFLA_MCTP_NET
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "mctp-attrs", "IFLA_MCTP_NET", raw, typed.ErrLength)
+						}
+						x.fNet = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // IFLA_MCTP_PHYS_BINDING
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "mctp-attrs", "IFLA_MCTP_PHYS_BINDING", raw, typed.ErrLength)
+						}
+						x.fPhysBinding = uint8(p[0])
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "mctp-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "mctp-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 2
 		default:
@@ -3987,20 +5281,28 @@ func (x *VfinfoList) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *VfinfoList) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *VfinfoList) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -4017,7 +5319,54 @@ func (x *VfinfoList) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "vfinfo-list-attrs", "IFLA_VF_INFO", raw, typed.ErrLength)
 			}
-			if err := x.kInfo.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kInfo.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fInfo.Add()
+			} else {
+				x.fInfo, x.sInfo = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "vfinfo-list-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "vfinfo-list-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *VfinfoList) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "vfinfo-list-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "vfinfo-list-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_VF_INFO
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "vfinfo-list-attrs", "IFLA_VF_INFO", raw, typed.ErrLength)
+			}
+			if err := x.kInfo.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -4157,20 +5506,28 @@ func (x *Vfinfo) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Vfinfo) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Vfinfo) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -4208,8 +5565,84 @@ func (x *Vfinfo) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "vfinfo-attrs", "IFLA_VF_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fStats.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fStats
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "vf-stats-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "vf-stats-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 0: // IFLA_VF_STATS_RX_PACKETS
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_RX_PACKETS", raw, typed.ErrLength)
+						}
+						x.fRxPackets = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 1: // IFLA_VF_STATS_TX_PACKETS
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_TX_PACKETS", raw, typed.ErrLength)
+						}
+						x.fTxPackets = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 2: // IFLA_VF_STATS_RX_BYTES
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_RX_BYTES", raw, typed.ErrLength)
+						}
+						x.fRxBytes = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 3: // IFLA_VF_STATS_TX_BYTES
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_TX_BYTES", raw, typed.ErrLength)
+						}
+						x.fTxBytes = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 3
+					case 4: // IFLA_VF_STATS_BROADCAST
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_BROADCAST", raw, typed.ErrLength)
+						}
+						x.fBroadcast = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 4
+					case 5: // IFLA_VF_STATS_MULTICAST
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_MULTICAST", raw, typed.ErrLength)
+						}
+						x.fMulticast = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 5
+					case 7: // IFLA_VF_STATS_RX_DROPPED
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_RX_DROPPED", raw, typed.ErrLength)
+						}
+						x.fRxDropped = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 6
+					case 8: // IFLA_VF_STATS_TX_DROPPED
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_TX_DROPPED", raw, typed.ErrLength)
+						}
+						x.fTxDropped = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 7
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "vf-stats-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "vf-stats-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_VF_TRUST
@@ -4225,7 +5658,166 @@ func (x *Vfinfo) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "vfinfo-attrs", "IFLA_VF_VLAN_LIST", raw, typed.ErrLength)
 			}
-			if err := x.fVlanList.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fVlanList.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 11
+		case 13: // IFLA_VF_BROADCAST
+			x.fBroadcast = p
+			x.has[0] |= 1 << 12
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "vfinfo-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "vfinfo-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Vfinfo) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "vfinfo-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "vfinfo-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_VF_MAC
+			x.fMac = p
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_VF_VLAN
+			x.fVlan = p
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_VF_TX_RATE
+			x.fTxRate = p
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_VF_SPOOFCHK
+			x.fSpoofchk = p
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_VF_LINK_STATE
+			x.fLinkState = p
+			x.has[0] |= 1 << 4
+		case 6: // IFLA_VF_RATE
+			x.fRate = p
+			x.has[0] |= 1 << 5
+		case 7: // IFLA_VF_RSS_QUERY_EN
+			x.fRssQueryEn = p
+			x.has[0] |= 1 << 6
+		case 8: // IFLA_VF_STATS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "vfinfo-attrs", "IFLA_VF_STATS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fStats
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "vf-stats-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "vf-stats-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 0: // IFLA_VF_STATS_RX_PACKETS
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_RX_PACKETS", raw, typed.ErrLength)
+						}
+						x.fRxPackets = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 1: // IFLA_VF_STATS_TX_PACKETS
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_TX_PACKETS", raw, typed.ErrLength)
+						}
+						x.fTxPackets = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 2: // IFLA_VF_STATS_RX_BYTES
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_RX_BYTES", raw, typed.ErrLength)
+						}
+						x.fRxBytes = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 3: // IFLA_VF_STATS_TX_BYTES
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_TX_BYTES", raw, typed.ErrLength)
+						}
+						x.fTxBytes = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 3
+					case 4: // IFLA_VF_STATS_BROADCAST
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_BROADCAST", raw, typed.ErrLength)
+						}
+						x.fBroadcast = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 4
+					case 5: // IFLA_VF_STATS_MULTICAST
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_MULTICAST", raw, typed.ErrLength)
+						}
+						x.fMulticast = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 5
+					case 7: // IFLA_VF_STATS_RX_DROPPED
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_RX_DROPPED", raw, typed.ErrLength)
+						}
+						x.fRxDropped = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 6
+					case 8: // IFLA_VF_STATS_TX_DROPPED
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_TX_DROPPED", raw, typed.ErrLength)
+						}
+						x.fTxDropped = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 7
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "vf-stats-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "vf-stats-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 7
+		case 9: // IFLA_VF_TRUST
+			x.fTrust = p
+			x.has[0] |= 1 << 8
+		case 10: // IFLA_VF_IB_NODE_GUID
+			x.fIbNodeGuid = p
+			x.has[0] |= 1 << 9
+		case 11: // IFLA_VF_IB_PORT_GUID
+			x.fIbPortGuid = p
+			x.has[0] |= 1 << 10
+		case 12: // IFLA_VF_VLAN_LIST
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "vfinfo-attrs", "IFLA_VF_VLAN_LIST", raw, typed.ErrLength)
+			}
+			if err := x.fVlanList.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 11
@@ -4990,19 +6582,27 @@ func (x *VfStats) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *VfStats) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *VfStats) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -5019,49 +6619,130 @@ func (x *VfStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_RX_PACKETS", raw, typed.ErrLength)
 			}
-			x.fRxPackets = uint64(typed.Uint64At(p, raw, sb))
+			x.fRxPackets = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 1: // IFLA_VF_STATS_TX_PACKETS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_TX_PACKETS", raw, typed.ErrLength)
 			}
-			x.fTxPackets = uint64(typed.Uint64At(p, raw, sb))
+			x.fTxPackets = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 2: // IFLA_VF_STATS_RX_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_RX_BYTES", raw, typed.ErrLength)
 			}
-			x.fRxBytes = uint64(typed.Uint64At(p, raw, sb))
+			x.fRxBytes = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 3: // IFLA_VF_STATS_TX_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_TX_BYTES", raw, typed.ErrLength)
 			}
-			x.fTxBytes = uint64(typed.Uint64At(p, raw, sb))
+			x.fTxBytes = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 4: // IFLA_VF_STATS_BROADCAST
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_BROADCAST", raw, typed.ErrLength)
 			}
-			x.fBroadcast = uint64(typed.Uint64At(p, raw, sb))
+			x.fBroadcast = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 5: // IFLA_VF_STATS_MULTICAST
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_MULTICAST", raw, typed.ErrLength)
 			}
-			x.fMulticast = uint64(typed.Uint64At(p, raw, sb))
+			x.fMulticast = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_VF_STATS_RX_DROPPED
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_RX_DROPPED", raw, typed.ErrLength)
 			}
-			x.fRxDropped = uint64(typed.Uint64At(p, raw, sb))
+			x.fRxDropped = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_VF_STATS_TX_DROPPED
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_TX_DROPPED", raw, typed.ErrLength)
 			}
-			x.fTxDropped = uint64(typed.Uint64At(p, raw, sb))
+			x.fTxDropped = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 7
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "vf-stats-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "vf-stats-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *VfStats) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "vf-stats-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "vf-stats-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 0: // IFLA_VF_STATS_RX_PACKETS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_RX_PACKETS", raw, typed.ErrLength)
+			}
+			x.fRxPackets = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 1: // IFLA_VF_STATS_TX_PACKETS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_TX_PACKETS", raw, typed.ErrLength)
+			}
+			x.fTxPackets = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 2: // IFLA_VF_STATS_RX_BYTES
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_RX_BYTES", raw, typed.ErrLength)
+			}
+			x.fRxBytes = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 3: // IFLA_VF_STATS_TX_BYTES
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_TX_BYTES", raw, typed.ErrLength)
+			}
+			x.fTxBytes = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 4: // IFLA_VF_STATS_BROADCAST
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_BROADCAST", raw, typed.ErrLength)
+			}
+			x.fBroadcast = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 5: // IFLA_VF_STATS_MULTICAST
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_MULTICAST", raw, typed.ErrLength)
+			}
+			x.fMulticast = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // IFLA_VF_STATS_RX_DROPPED
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_RX_DROPPED", raw, typed.ErrLength)
+			}
+			x.fRxDropped = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // IFLA_VF_STATS_TX_DROPPED
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "vf-stats-attrs", "IFLA_VF_STATS_TX_DROPPED", raw, typed.ErrLength)
+			}
+			x.fTxDropped = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
@@ -5310,20 +6991,69 @@ func (x *VfVlan) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *VfVlan) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *VfVlan) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "vf-vlan-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "vf-vlan-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_VF_VLAN_INFO
+			if x.has[0]&(1<<0) != 0 {
+				x.fInfo.Add()
+			} else {
+				x.fInfo, x.sInfo = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "vf-vlan-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "vf-vlan-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *VfVlan) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -5453,19 +7183,60 @@ func (x *VfPorts) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *VfPorts) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *VfPorts) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "vf-ports-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "vf-ports-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "vf-ports-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "vf-ports-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *VfPorts) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -5547,19 +7318,60 @@ func (x *PortSelf) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *PortSelf) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *PortSelf) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "port-self-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "port-self-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "port-self-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "port-self-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *PortSelf) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -5646,15 +7458,23 @@ func (x *Linkinfo) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Linkinfo) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	var subData []byte
 	var subDataOff int
 	var subSlaveData []byte
@@ -5662,7 +7482,7 @@ func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -5713,92 +7533,92 @@ func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
 			switch string(typed.CString(x.fKind)) {
 			case "bond":
 				x.fData.format = 1
-				if err := x.fData.sBond.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sBond.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "bridge":
 				x.fData.format = 2
-				if err := x.fData.sBridge.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sBridge.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "erspan":
 				x.fData.format = 3
-				if err := x.fData.sErspan.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sErspan.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "gre":
 				x.fData.format = 4
-				if err := x.fData.sGre.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sGre.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "gretap":
 				x.fData.format = 5
-				if err := x.fData.sGretap.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sGretap.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "ip6gre":
 				x.fData.format = 6
-				if err := x.fData.sIp6gre.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sIp6gre.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "geneve":
 				x.fData.format = 7
-				if err := x.fData.sGeneve.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sGeneve.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "hsr":
 				x.fData.format = 8
-				if err := x.fData.sHsr.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sHsr.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "ipip":
 				x.fData.format = 9
-				if err := x.fData.sIpip.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sIpip.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "ip6tnl":
 				x.fData.format = 10
-				if err := x.fData.sIp6tnl.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sIp6tnl.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "sit":
 				x.fData.format = 11
-				if err := x.fData.sSit.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sSit.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "tun":
 				x.fData.format = 12
-				if err := x.fData.sTun.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sTun.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "vlan":
 				x.fData.format = 13
-				if err := x.fData.sVlan.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sVlan.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "vrf":
 				x.fData.format = 14
-				if err := x.fData.sVrf.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sVrf.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "vti":
 				x.fData.format = 15
-				if err := x.fData.sVti.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sVti.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "vti6":
 				x.fData.format = 16
-				if err := x.fData.sVti6.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sVti6.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "netkit":
 				x.fData.format = 17
-				if err := x.fData.sNetkit.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sNetkit.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "ovpn":
 				x.fData.format = 18
-				if err := x.fData.sOvpn.decode(p[0:], o, at+0); err != nil {
+				if err := x.fData.sOvpn.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			default:
@@ -5815,12 +7635,194 @@ func (x *Linkinfo) decode(b []byte, o *typed.Options, base int) error {
 			switch string(typed.CString(x.fSlaveKind)) {
 			case "bridge":
 				x.fSlaveData.format = 1
-				if err := x.fSlaveData.sBridge.decode(p[0:], o, at+0); err != nil {
+				if err := x.fSlaveData.sBridge.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "bond":
 				x.fSlaveData.format = 2
-				if err := x.fSlaveData.sBond.decode(p[0:], o, at+0); err != nil {
+				if err := x.fSlaveData.sBond.decodeHost(p[0:], o, at+0); err != nil {
+					return err
+				}
+			default:
+				if o.ReportUnknown {
+					return o.Fail(at-4, "linkinfo-attrs", "IFLA_INFO_SLAVE_DATA", 0, typed.ErrSelector)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (x *Linkinfo) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	var subData []byte
+	var subDataOff int
+	var subSlaveData []byte
+	var subSlaveDataOff int
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "linkinfo-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "linkinfo-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_INFO_KIND
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "linkinfo-attrs", "IFLA_INFO_KIND", raw, typed.ErrString)
+			}
+			x.fKind = p
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_INFO_DATA
+			subData, subDataOff = p, end-len(rest)+4
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_INFO_XSTATS
+			x.fXstats = p
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_INFO_SLAVE_KIND
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "linkinfo-attrs", "IFLA_INFO_SLAVE_KIND", raw, typed.ErrString)
+			}
+			x.fSlaveKind = p
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_INFO_SLAVE_DATA
+			subSlaveData, subSlaveDataOff = p, end-len(rest)+4
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "linkinfo-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "linkinfo-attrs", "", 0, typed.ErrTrailing)
+	}
+	if x.has[0]&(1<<1) != 0 {
+		p, at := subData, subDataOff
+		x.fData.format, x.fData.raw, x.fData.off, x.fData.mode = 0, p, at, o.Prepared()
+		if x.has[0]&(1<<0) != 0 {
+			switch string(typed.CString(x.fKind)) {
+			case "bond":
+				x.fData.format = 1
+				if err := x.fData.sBond.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "bridge":
+				x.fData.format = 2
+				if err := x.fData.sBridge.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "erspan":
+				x.fData.format = 3
+				if err := x.fData.sErspan.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "gre":
+				x.fData.format = 4
+				if err := x.fData.sGre.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "gretap":
+				x.fData.format = 5
+				if err := x.fData.sGretap.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "ip6gre":
+				x.fData.format = 6
+				if err := x.fData.sIp6gre.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "geneve":
+				x.fData.format = 7
+				if err := x.fData.sGeneve.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "hsr":
+				x.fData.format = 8
+				if err := x.fData.sHsr.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "ipip":
+				x.fData.format = 9
+				if err := x.fData.sIpip.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "ip6tnl":
+				x.fData.format = 10
+				if err := x.fData.sIp6tnl.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "sit":
+				x.fData.format = 11
+				if err := x.fData.sSit.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "tun":
+				x.fData.format = 12
+				if err := x.fData.sTun.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "vlan":
+				x.fData.format = 13
+				if err := x.fData.sVlan.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "vrf":
+				x.fData.format = 14
+				if err := x.fData.sVrf.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "vti":
+				x.fData.format = 15
+				if err := x.fData.sVti.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "vti6":
+				x.fData.format = 16
+				if err := x.fData.sVti6.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "netkit":
+				x.fData.format = 17
+				if err := x.fData.sNetkit.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "ovpn":
+				x.fData.format = 18
+				if err := x.fData.sOvpn.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			default:
+				if o.ReportUnknown {
+					return o.Fail(at-4, "linkinfo-attrs", "IFLA_INFO_DATA", 0, typed.ErrSelector)
+				}
+			}
+		}
+	}
+	if x.has[0]&(1<<4) != 0 {
+		p, at := subSlaveData, subSlaveDataOff
+		x.fSlaveData.format, x.fSlaveData.raw, x.fSlaveData.off, x.fSlaveData.mode = 0, p, at, o.Prepared()
+		if x.has[0]&(1<<3) != 0 {
+			switch string(typed.CString(x.fSlaveKind)) {
+			case "bridge":
+				x.fSlaveData.format = 1
+				if err := x.fSlaveData.sBridge.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "bond":
+				x.fSlaveData.format = 2
+				if err := x.fSlaveData.sBond.decodeSwap(p[0:], o, at+0); err != nil {
 					return err
 				}
 			default:
@@ -6718,20 +8720,28 @@ func (x *LinkinfoBond) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *LinkinfoBond) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *LinkinfoBond) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -6754,25 +8764,25 @@ func (x *LinkinfoBond) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_ACTIVE_SLAVE", raw, typed.ErrLength)
 			}
-			x.fActiveSlave = uint32(typed.Uint32At(p, raw, sb))
+			x.fActiveSlave = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_BOND_MIIMON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_MIIMON", raw, typed.ErrLength)
 			}
-			x.fMiimon = uint32(typed.Uint32At(p, raw, sb))
+			x.fMiimon = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_BOND_UPDELAY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_UPDELAY", raw, typed.ErrLength)
 			}
-			x.fUpdelay = uint32(typed.Uint32At(p, raw, sb))
+			x.fUpdelay = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_BOND_DOWNDELAY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_DOWNDELAY", raw, typed.ErrLength)
 			}
-			x.fDowndelay = uint32(typed.Uint32At(p, raw, sb))
+			x.fDowndelay = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_BOND_USE_CARRIER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -6784,7 +8794,7 @@ func (x *LinkinfoBond) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_ARP_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fArpInterval = uint32(typed.Uint32At(p, raw, sb))
+			x.fArpInterval = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_BOND_ARP_IP_TARGET
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 4, "linkinfo-bond-attrs", "IFLA_BOND_ARP_IP_TARGET")
@@ -6797,19 +8807,19 @@ func (x *LinkinfoBond) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_ARP_VALIDATE", raw, typed.ErrLength)
 			}
-			x.fArpValidate = uint32(typed.Uint32At(p, raw, sb))
+			x.fArpValidate = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // IFLA_BOND_ARP_ALL_TARGETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_ARP_ALL_TARGETS", raw, typed.ErrLength)
 			}
-			x.fArpAllTargets = uint32(typed.Uint32At(p, raw, sb))
+			x.fArpAllTargets = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 11: // IFLA_BOND_PRIMARY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_PRIMARY", raw, typed.ErrLength)
 			}
-			x.fPrimary = uint32(typed.Uint32At(p, raw, sb))
+			x.fPrimary = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 10
 		case 12: // IFLA_BOND_PRIMARY_RESELECT
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -6833,7 +8843,7 @@ func (x *LinkinfoBond) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_RESEND_IGMP", raw, typed.ErrLength)
 			}
-			x.fResendIgmp = uint32(typed.Uint32At(p, raw, sb))
+			x.fResendIgmp = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 14
 		case 16: // IFLA_BOND_NUM_PEER_NOTIF
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -6851,19 +8861,19 @@ func (x *LinkinfoBond) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_MIN_LINKS", raw, typed.ErrLength)
 			}
-			x.fMinLinks = uint32(typed.Uint32At(p, raw, sb))
+			x.fMinLinks = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 17
 		case 19: // IFLA_BOND_LP_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_LP_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fLpInterval = uint32(typed.Uint32At(p, raw, sb))
+			x.fLpInterval = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 18
 		case 20: // IFLA_BOND_PACKETS_PER_SLAVE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_PACKETS_PER_SLAVE", raw, typed.ErrLength)
 			}
-			x.fPacketsPerSlave = uint32(typed.Uint32At(p, raw, sb))
+			x.fPacketsPerSlave = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 19
 		case 21: // IFLA_BOND_AD_LACP_RATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -6881,21 +8891,76 @@ func (x *LinkinfoBond) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_AD_INFO", raw, typed.ErrLength)
 			}
-			if err := x.fAdInfo.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fAdInfo
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bond-ad-info-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bond-ad-info-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // IFLA_BOND_AD_INFO_AGGREGATOR
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_AGGREGATOR", raw, typed.ErrLength)
+						}
+						x.fAggregator = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // IFLA_BOND_AD_INFO_NUM_PORTS
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_NUM_PORTS", raw, typed.ErrLength)
+						}
+						x.fNumPorts = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // IFLA_BOND_AD_INFO_ACTOR_KEY
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_ACTOR_KEY", raw, typed.ErrLength)
+						}
+						x.fActorKey = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // IFLA_BOND_AD_INFO_PARTNER_KEY
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_PARTNER_KEY", raw, typed.ErrLength)
+						}
+						x.fPartnerKey = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // IFLA_BOND_AD_INFO_PARTNER_MAC
+						x.fPartnerMac = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bond-ad-info-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bond-ad-info-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 22
 		case 24: // IFLA_BOND_AD_ACTOR_SYS_PRIO
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_AD_ACTOR_SYS_PRIO", raw, typed.ErrLength)
 			}
-			x.fAdActorSysPrio = uint16(typed.Uint16At(p, raw, sb))
+			x.fAdActorSysPrio = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 23
 		case 25: // IFLA_BOND_AD_USER_PORT_KEY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_AD_USER_PORT_KEY", raw, typed.ErrLength)
 			}
-			x.fAdUserPortKey = uint16(typed.Uint16At(p, raw, sb))
+			x.fAdUserPortKey = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 24
 		case 26: // IFLA_BOND_AD_ACTOR_SYSTEM
 			x.fAdActorSystem = p
@@ -6910,7 +8975,289 @@ func (x *LinkinfoBond) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_PEER_NOTIF_DELAY", raw, typed.ErrLength)
 			}
-			x.fPeerNotifDelay = uint32(typed.Uint32At(p, raw, sb))
+			x.fPeerNotifDelay = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 27
+		case 29: // IFLA_BOND_AD_LACP_ACTIVE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_AD_LACP_ACTIVE", raw, typed.ErrLength)
+			}
+			x.fAdLacpActive = uint8(p[0])
+			x.has[0] |= 1 << 28
+		case 30: // IFLA_BOND_MISSED_MAX
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_MISSED_MAX", raw, typed.ErrLength)
+			}
+			x.fMissedMax = uint8(p[0])
+			x.has[0] |= 1 << 29
+		case 31: // IFLA_BOND_NS_IP6_TARGET
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, -2, "linkinfo-bond-attrs", "IFLA_BOND_NS_IP6_TARGET")
+			if err != nil {
+				return err
+			}
+			x.fNsIp6Target, x.sNsIp6Target = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			x.has[0] |= 1 << 30
+		case 32: // IFLA_BOND_COUPLED_CONTROL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_COUPLED_CONTROL", raw, typed.ErrLength)
+			}
+			x.fCoupledControl = uint8(p[0])
+			x.has[0] |= 1 << 31
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "linkinfo-bond-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *LinkinfoBond) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "linkinfo-bond-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_BOND_MODE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_MODE", raw, typed.ErrLength)
+			}
+			x.fMode = uint8(p[0])
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_BOND_ACTIVE_SLAVE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_ACTIVE_SLAVE", raw, typed.ErrLength)
+			}
+			x.fActiveSlave = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_BOND_MIIMON
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_MIIMON", raw, typed.ErrLength)
+			}
+			x.fMiimon = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_BOND_UPDELAY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_UPDELAY", raw, typed.ErrLength)
+			}
+			x.fUpdelay = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_BOND_DOWNDELAY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_DOWNDELAY", raw, typed.ErrLength)
+			}
+			x.fDowndelay = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // IFLA_BOND_USE_CARRIER
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_USE_CARRIER", raw, typed.ErrLength)
+			}
+			x.fUseCarrier = uint8(p[0])
+			x.has[0] |= 1 << 5
+		case 7: // IFLA_BOND_ARP_INTERVAL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_ARP_INTERVAL", raw, typed.ErrLength)
+			}
+			x.fArpInterval = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // IFLA_BOND_ARP_IP_TARGET
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 4, "linkinfo-bond-attrs", "IFLA_BOND_ARP_IP_TARGET")
+			if err != nil {
+				return err
+			}
+			x.fArpIpTarget, x.sArpIpTarget = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			x.has[0] |= 1 << 7
+		case 9: // IFLA_BOND_ARP_VALIDATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_ARP_VALIDATE", raw, typed.ErrLength)
+			}
+			x.fArpValidate = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // IFLA_BOND_ARP_ALL_TARGETS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_ARP_ALL_TARGETS", raw, typed.ErrLength)
+			}
+			x.fArpAllTargets = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 11: // IFLA_BOND_PRIMARY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_PRIMARY", raw, typed.ErrLength)
+			}
+			x.fPrimary = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 10
+		case 12: // IFLA_BOND_PRIMARY_RESELECT
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_PRIMARY_RESELECT", raw, typed.ErrLength)
+			}
+			x.fPrimaryReselect = uint8(p[0])
+			x.has[0] |= 1 << 11
+		case 13: // IFLA_BOND_FAIL_OVER_MAC
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_FAIL_OVER_MAC", raw, typed.ErrLength)
+			}
+			x.fFailOverMac = uint8(p[0])
+			x.has[0] |= 1 << 12
+		case 14: // IFLA_BOND_XMIT_HASH_POLICY
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_XMIT_HASH_POLICY", raw, typed.ErrLength)
+			}
+			x.fXmitHashPolicy = uint8(p[0])
+			x.has[0] |= 1 << 13
+		case 15: // IFLA_BOND_RESEND_IGMP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_RESEND_IGMP", raw, typed.ErrLength)
+			}
+			x.fResendIgmp = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 14
+		case 16: // IFLA_BOND_NUM_PEER_NOTIF
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_NUM_PEER_NOTIF", raw, typed.ErrLength)
+			}
+			x.fNumPeerNotif = uint8(p[0])
+			x.has[0] |= 1 << 15
+		case 17: // IFLA_BOND_ALL_SLAVES_ACTIVE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_ALL_SLAVES_ACTIVE", raw, typed.ErrLength)
+			}
+			x.fAllSlavesActive = uint8(p[0])
+			x.has[0] |= 1 << 16
+		case 18: // IFLA_BOND_MIN_LINKS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_MIN_LINKS", raw, typed.ErrLength)
+			}
+			x.fMinLinks = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 17
+		case 19: // IFLA_BOND_LP_INTERVAL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_LP_INTERVAL", raw, typed.ErrLength)
+			}
+			x.fLpInterval = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 18
+		case 20: // IFLA_BOND_PACKETS_PER_SLAVE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_PACKETS_PER_SLAVE", raw, typed.ErrLength)
+			}
+			x.fPacketsPerSlave = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 19
+		case 21: // IFLA_BOND_AD_LACP_RATE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_AD_LACP_RATE", raw, typed.ErrLength)
+			}
+			x.fAdLacpRate = uint8(p[0])
+			x.has[0] |= 1 << 20
+		case 22: // IFLA_BOND_AD_SELECT
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_AD_SELECT", raw, typed.ErrLength)
+			}
+			x.fAdSelect = uint8(p[0])
+			x.has[0] |= 1 << 21
+		case 23: // IFLA_BOND_AD_INFO
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_AD_INFO", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fAdInfo
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "bond-ad-info-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "bond-ad-info-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // IFLA_BOND_AD_INFO_AGGREGATOR
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_AGGREGATOR", raw, typed.ErrLength)
+						}
+						x.fAggregator = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // IFLA_BOND_AD_INFO_NUM_PORTS
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_NUM_PORTS", raw, typed.ErrLength)
+						}
+						x.fNumPorts = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // IFLA_BOND_AD_INFO_ACTOR_KEY
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_ACTOR_KEY", raw, typed.ErrLength)
+						}
+						x.fActorKey = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // IFLA_BOND_AD_INFO_PARTNER_KEY
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_PARTNER_KEY", raw, typed.ErrLength)
+						}
+						x.fPartnerKey = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // IFLA_BOND_AD_INFO_PARTNER_MAC
+						x.fPartnerMac = p
+						x.has[0] |= 1 << 4
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "bond-ad-info-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "bond-ad-info-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 22
+		case 24: // IFLA_BOND_AD_ACTOR_SYS_PRIO
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_AD_ACTOR_SYS_PRIO", raw, typed.ErrLength)
+			}
+			x.fAdActorSysPrio = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 23
+		case 25: // IFLA_BOND_AD_USER_PORT_KEY
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_AD_USER_PORT_KEY", raw, typed.ErrLength)
+			}
+			x.fAdUserPortKey = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 24
+		case 26: // IFLA_BOND_AD_ACTOR_SYSTEM
+			x.fAdActorSystem = p
+			x.has[0] |= 1 << 25
+		case 27: // IFLA_BOND_TLB_DYNAMIC_LB
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_TLB_DYNAMIC_LB", raw, typed.ErrLength)
+			}
+			x.fTlbDynamicLb = uint8(p[0])
+			x.has[0] |= 1 << 26
+		case 28: // IFLA_BOND_PEER_NOTIF_DELAY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bond-attrs", "IFLA_BOND_PEER_NOTIF_DELAY", raw, typed.ErrLength)
+			}
+			x.fPeerNotifDelay = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 27
 		case 29: // IFLA_BOND_AD_LACP_ACTIVE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -7752,19 +10099,27 @@ func (x *BondAdInfo) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *BondAdInfo) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *BondAdInfo) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -7781,25 +10136,85 @@ func (x *BondAdInfo) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_AGGREGATOR", raw, typed.ErrLength)
 			}
-			x.fAggregator = uint16(typed.Uint16At(p, raw, sb))
+			x.fAggregator = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_BOND_AD_INFO_NUM_PORTS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_NUM_PORTS", raw, typed.ErrLength)
 			}
-			x.fNumPorts = uint16(typed.Uint16At(p, raw, sb))
+			x.fNumPorts = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_BOND_AD_INFO_ACTOR_KEY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_ACTOR_KEY", raw, typed.ErrLength)
 			}
-			x.fActorKey = uint16(typed.Uint16At(p, raw, sb))
+			x.fActorKey = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_BOND_AD_INFO_PARTNER_KEY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_PARTNER_KEY", raw, typed.ErrLength)
 			}
-			x.fPartnerKey = uint16(typed.Uint16At(p, raw, sb))
+			x.fPartnerKey = uint16(typed.Uint16Host(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_BOND_AD_INFO_PARTNER_MAC
+			x.fPartnerMac = p
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "bond-ad-info-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "bond-ad-info-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *BondAdInfo) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "bond-ad-info-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "bond-ad-info-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_BOND_AD_INFO_AGGREGATOR
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_AGGREGATOR", raw, typed.ErrLength)
+			}
+			x.fAggregator = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_BOND_AD_INFO_NUM_PORTS
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_NUM_PORTS", raw, typed.ErrLength)
+			}
+			x.fNumPorts = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_BOND_AD_INFO_ACTOR_KEY
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_ACTOR_KEY", raw, typed.ErrLength)
+			}
+			x.fActorKey = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_BOND_AD_INFO_PARTNER_KEY
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "bond-ad-info-attrs", "IFLA_BOND_AD_INFO_PARTNER_KEY", raw, typed.ErrLength)
+			}
+			x.fPartnerKey = uint16(typed.Uint16Other(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_BOND_AD_INFO_PARTNER_MAC
 			x.fPartnerMac = p
@@ -7993,19 +10408,27 @@ func (x *BondSlave) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *BondSlave) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *BondSlave) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8034,7 +10457,7 @@ func (x *BondSlave) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_LINK_FAILURE_COUNT", raw, typed.ErrLength)
 			}
-			x.fLinkFailureCount = uint32(typed.Uint32At(p, raw, sb))
+			x.fLinkFailureCount = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_BOND_SLAVE_PERM_HWADDR
 			x.fPermHwaddr = p
@@ -8043,13 +10466,13 @@ func (x *BondSlave) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_QUEUE_ID", raw, typed.ErrLength)
 			}
-			x.fQueueId = uint16(typed.Uint16At(p, raw, sb))
+			x.fQueueId = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_BOND_SLAVE_AD_AGGREGATOR_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_AD_AGGREGATOR_ID", raw, typed.ErrLength)
 			}
-			x.fAdAggregatorId = uint16(typed.Uint16At(p, raw, sb))
+			x.fAdAggregatorId = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -8061,13 +10484,97 @@ func (x *BondSlave) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE", raw, typed.ErrLength)
 			}
-			x.fAdPartnerOperPortState = uint16(typed.Uint16At(p, raw, sb))
+			x.fAdPartnerOperPortState = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_BOND_SLAVE_PRIO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_PRIO", raw, typed.ErrLength)
 			}
-			x.fPrio = uint32(typed.Uint32At(p, raw, sb))
+			x.fPrio = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 8
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "bond-slave-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "bond-slave-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *BondSlave) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "bond-slave-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "bond-slave-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_BOND_SLAVE_STATE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_STATE", raw, typed.ErrLength)
+			}
+			x.fState = uint8(p[0])
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_BOND_SLAVE_MII_STATUS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_MII_STATUS", raw, typed.ErrLength)
+			}
+			x.fMiiStatus = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_BOND_SLAVE_LINK_FAILURE_COUNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_LINK_FAILURE_COUNT", raw, typed.ErrLength)
+			}
+			x.fLinkFailureCount = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_BOND_SLAVE_PERM_HWADDR
+			x.fPermHwaddr = p
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_BOND_SLAVE_QUEUE_ID
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_QUEUE_ID", raw, typed.ErrLength)
+			}
+			x.fQueueId = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // IFLA_BOND_SLAVE_AD_AGGREGATOR_ID
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_AD_AGGREGATOR_ID", raw, typed.ErrLength)
+			}
+			x.fAdAggregatorId = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE", raw, typed.ErrLength)
+			}
+			x.fAdActorOperPortState = uint8(p[0])
+			x.has[0] |= 1 << 6
+		case 8: // IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE", raw, typed.ErrLength)
+			}
+			x.fAdPartnerOperPortState = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // IFLA_BOND_SLAVE_PRIO
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "bond-slave-attrs", "IFLA_BOND_SLAVE_PRIO", raw, typed.ErrLength)
+			}
+			x.fPrio = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -8388,20 +10895,28 @@ func (x *LinkinfoBridge) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *LinkinfoBridge) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8418,37 +10933,37 @@ func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_FORWARD_DELAY", raw, typed.ErrLength)
 			}
-			x.fForwardDelay = uint32(typed.Uint32At(p, raw, sb))
+			x.fForwardDelay = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_BR_HELLO_TIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_HELLO_TIME", raw, typed.ErrLength)
 			}
-			x.fHelloTime = uint32(typed.Uint32At(p, raw, sb))
+			x.fHelloTime = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_BR_MAX_AGE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MAX_AGE", raw, typed.ErrLength)
 			}
-			x.fMaxAge = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaxAge = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_BR_AGEING_TIME
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_AGEING_TIME", raw, typed.ErrLength)
 			}
-			x.fAgeingTime = uint32(typed.Uint32At(p, raw, sb))
+			x.fAgeingTime = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_BR_STP_STATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_STP_STATE", raw, typed.ErrLength)
 			}
-			x.fStpState = uint32(typed.Uint32At(p, raw, sb))
+			x.fStpState = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_BR_PRIORITY
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_PRIORITY", raw, typed.ErrLength)
 			}
-			x.fPriority = uint16(typed.Uint16At(p, raw, sb))
+			x.fPriority = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_BR_VLAN_FILTERING
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -8460,13 +10975,13 @@ func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_VLAN_PROTOCOL", raw, typed.ErrLength)
 			}
-			x.fVlanProtocol = uint16(typed.Uint16At(p, raw, sb))
+			x.fVlanProtocol = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_BR_GROUP_FWD_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_GROUP_FWD_MASK", raw, typed.ErrLength)
 			}
-			x.fGroupFwdMask = uint16(typed.Uint16At(p, raw, sb))
+			x.fGroupFwdMask = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // IFLA_BR_ROOT_ID
 			x.fRootId = p
@@ -8478,13 +10993,13 @@ func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_ROOT_PORT", raw, typed.ErrLength)
 			}
-			x.fRootPort = uint16(typed.Uint16At(p, raw, sb))
+			x.fRootPort = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 11
 		case 13: // IFLA_BR_ROOT_PATH_COST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_ROOT_PATH_COST", raw, typed.ErrLength)
 			}
-			x.fRootPathCost = uint32(typed.Uint32At(p, raw, sb))
+			x.fRootPathCost = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 12
 		case 14: // IFLA_BR_TOPOLOGY_CHANGE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -8502,25 +11017,25 @@ func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_HELLO_TIMER", raw, typed.ErrLength)
 			}
-			x.fHelloTimer = uint64(typed.Uint64At(p, raw, sb))
+			x.fHelloTimer = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 15
 		case 17: // IFLA_BR_TCN_TIMER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_TCN_TIMER", raw, typed.ErrLength)
 			}
-			x.fTcnTimer = uint64(typed.Uint64At(p, raw, sb))
+			x.fTcnTimer = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 16
 		case 18: // IFLA_BR_TOPOLOGY_CHANGE_TIMER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_TOPOLOGY_CHANGE_TIMER", raw, typed.ErrLength)
 			}
-			x.fTopologyChangeTimer = uint64(typed.Uint64At(p, raw, sb))
+			x.fTopologyChangeTimer = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 17
 		case 19: // IFLA_BR_GC_TIMER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_GC_TIMER", raw, typed.ErrLength)
 			}
-			x.fGcTimer = uint64(typed.Uint64At(p, raw, sb))
+			x.fGcTimer = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 18
 		case 20: // IFLA_BR_GROUP_ADDR
 			x.fGroupAddr = p
@@ -8556,61 +11071,61 @@ func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_HASH_ELASTICITY", raw, typed.ErrLength)
 			}
-			x.fMcastHashElasticity = uint32(typed.Uint32At(p, raw, sb))
+			x.fMcastHashElasticity = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 25
 		case 27: // IFLA_BR_MCAST_HASH_MAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_HASH_MAX", raw, typed.ErrLength)
 			}
-			x.fMcastHashMax = uint32(typed.Uint32At(p, raw, sb))
+			x.fMcastHashMax = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 26
 		case 28: // IFLA_BR_MCAST_LAST_MEMBER_CNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_LAST_MEMBER_CNT", raw, typed.ErrLength)
 			}
-			x.fMcastLastMemberCnt = uint32(typed.Uint32At(p, raw, sb))
+			x.fMcastLastMemberCnt = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 27
 		case 29: // IFLA_BR_MCAST_STARTUP_QUERY_CNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_STARTUP_QUERY_CNT", raw, typed.ErrLength)
 			}
-			x.fMcastStartupQueryCnt = uint32(typed.Uint32At(p, raw, sb))
+			x.fMcastStartupQueryCnt = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 28
 		case 30: // IFLA_BR_MCAST_LAST_MEMBER_INTVL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_LAST_MEMBER_INTVL", raw, typed.ErrLength)
 			}
-			x.fMcastLastMemberIntvl = uint64(typed.Uint64At(p, raw, sb))
+			x.fMcastLastMemberIntvl = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 29
 		case 31: // IFLA_BR_MCAST_MEMBERSHIP_INTVL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_MEMBERSHIP_INTVL", raw, typed.ErrLength)
 			}
-			x.fMcastMembershipIntvl = uint64(typed.Uint64At(p, raw, sb))
+			x.fMcastMembershipIntvl = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 30
 		case 32: // IFLA_BR_MCAST_QUERIER_INTVL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERIER_INTVL", raw, typed.ErrLength)
 			}
-			x.fMcastQuerierIntvl = uint64(typed.Uint64At(p, raw, sb))
+			x.fMcastQuerierIntvl = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 31
 		case 33: // IFLA_BR_MCAST_QUERY_INTVL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERY_INTVL", raw, typed.ErrLength)
 			}
-			x.fMcastQueryIntvl = uint64(typed.Uint64At(p, raw, sb))
+			x.fMcastQueryIntvl = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 32
 		case 34: // IFLA_BR_MCAST_QUERY_RESPONSE_INTVL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERY_RESPONSE_INTVL", raw, typed.ErrLength)
 			}
-			x.fMcastQueryResponseIntvl = uint64(typed.Uint64At(p, raw, sb))
+			x.fMcastQueryResponseIntvl = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 33
 		case 35: // IFLA_BR_MCAST_STARTUP_QUERY_INTVL
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_STARTUP_QUERY_INTVL", raw, typed.ErrLength)
 			}
-			x.fMcastStartupQueryIntvl = uint64(typed.Uint64At(p, raw, sb))
+			x.fMcastStartupQueryIntvl = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 34
 		case 36: // IFLA_BR_NF_CALL_IPTABLES
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -8634,7 +11149,7 @@ func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_VLAN_DEFAULT_PVID", raw, typed.ErrLength)
 			}
-			x.fVlanDefaultPvid = uint16(typed.Uint16At(p, raw, sb))
+			x.fVlanDefaultPvid = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 38
 		case 41: // IFLA_BR_VLAN_STATS_ENABLED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -8676,13 +11191,317 @@ func (x *LinkinfoBridge) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_FDB_N_LEARNED", raw, typed.ErrLength)
 			}
-			x.fFdbNLearned = uint32(typed.Uint32At(p, raw, sb))
+			x.fFdbNLearned = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 46
 		case 49: // IFLA_BR_FDB_MAX_LEARNED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_FDB_MAX_LEARNED", raw, typed.ErrLength)
 			}
-			x.fFdbMaxLearned = uint32(typed.Uint32At(p, raw, sb))
+			x.fFdbMaxLearned = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 47
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *LinkinfoBridge) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_BR_FORWARD_DELAY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_FORWARD_DELAY", raw, typed.ErrLength)
+			}
+			x.fForwardDelay = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_BR_HELLO_TIME
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_HELLO_TIME", raw, typed.ErrLength)
+			}
+			x.fHelloTime = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_BR_MAX_AGE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MAX_AGE", raw, typed.ErrLength)
+			}
+			x.fMaxAge = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_BR_AGEING_TIME
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_AGEING_TIME", raw, typed.ErrLength)
+			}
+			x.fAgeingTime = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_BR_STP_STATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_STP_STATE", raw, typed.ErrLength)
+			}
+			x.fStpState = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // IFLA_BR_PRIORITY
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_PRIORITY", raw, typed.ErrLength)
+			}
+			x.fPriority = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // IFLA_BR_VLAN_FILTERING
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_VLAN_FILTERING", raw, typed.ErrLength)
+			}
+			x.fVlanFiltering = uint8(p[0])
+			x.has[0] |= 1 << 6
+		case 8: // IFLA_BR_VLAN_PROTOCOL
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_VLAN_PROTOCOL", raw, typed.ErrLength)
+			}
+			x.fVlanProtocol = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // IFLA_BR_GROUP_FWD_MASK
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_GROUP_FWD_MASK", raw, typed.ErrLength)
+			}
+			x.fGroupFwdMask = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // IFLA_BR_ROOT_ID
+			x.fRootId = p
+			x.has[0] |= 1 << 9
+		case 11: // IFLA_BR_BRIDGE_ID
+			x.fBridgeId = p
+			x.has[0] |= 1 << 10
+		case 12: // IFLA_BR_ROOT_PORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_ROOT_PORT", raw, typed.ErrLength)
+			}
+			x.fRootPort = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 11
+		case 13: // IFLA_BR_ROOT_PATH_COST
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_ROOT_PATH_COST", raw, typed.ErrLength)
+			}
+			x.fRootPathCost = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 12
+		case 14: // IFLA_BR_TOPOLOGY_CHANGE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_TOPOLOGY_CHANGE", raw, typed.ErrLength)
+			}
+			x.fTopologyChange = uint8(p[0])
+			x.has[0] |= 1 << 13
+		case 15: // IFLA_BR_TOPOLOGY_CHANGE_DETECTED
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_TOPOLOGY_CHANGE_DETECTED", raw, typed.ErrLength)
+			}
+			x.fTopologyChangeDetected = uint8(p[0])
+			x.has[0] |= 1 << 14
+		case 16: // IFLA_BR_HELLO_TIMER
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_HELLO_TIMER", raw, typed.ErrLength)
+			}
+			x.fHelloTimer = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 15
+		case 17: // IFLA_BR_TCN_TIMER
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_TCN_TIMER", raw, typed.ErrLength)
+			}
+			x.fTcnTimer = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 16
+		case 18: // IFLA_BR_TOPOLOGY_CHANGE_TIMER
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_TOPOLOGY_CHANGE_TIMER", raw, typed.ErrLength)
+			}
+			x.fTopologyChangeTimer = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 17
+		case 19: // IFLA_BR_GC_TIMER
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_GC_TIMER", raw, typed.ErrLength)
+			}
+			x.fGcTimer = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 18
+		case 20: // IFLA_BR_GROUP_ADDR
+			x.fGroupAddr = p
+			x.has[0] |= 1 << 19
+		case 21: // IFLA_BR_FDB_FLUSH
+			x.fFdbFlush = p
+			x.has[0] |= 1 << 20
+		case 22: // IFLA_BR_MCAST_ROUTER
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_ROUTER", raw, typed.ErrLength)
+			}
+			x.fMcastRouter = uint8(p[0])
+			x.has[0] |= 1 << 21
+		case 23: // IFLA_BR_MCAST_SNOOPING
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_SNOOPING", raw, typed.ErrLength)
+			}
+			x.fMcastSnooping = uint8(p[0])
+			x.has[0] |= 1 << 22
+		case 24: // IFLA_BR_MCAST_QUERY_USE_IFADDR
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERY_USE_IFADDR", raw, typed.ErrLength)
+			}
+			x.fMcastQueryUseIfaddr = uint8(p[0])
+			x.has[0] |= 1 << 23
+		case 25: // IFLA_BR_MCAST_QUERIER
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERIER", raw, typed.ErrLength)
+			}
+			x.fMcastQuerier = uint8(p[0])
+			x.has[0] |= 1 << 24
+		case 26: // IFLA_BR_MCAST_HASH_ELASTICITY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_HASH_ELASTICITY", raw, typed.ErrLength)
+			}
+			x.fMcastHashElasticity = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 25
+		case 27: // IFLA_BR_MCAST_HASH_MAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_HASH_MAX", raw, typed.ErrLength)
+			}
+			x.fMcastHashMax = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 26
+		case 28: // IFLA_BR_MCAST_LAST_MEMBER_CNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_LAST_MEMBER_CNT", raw, typed.ErrLength)
+			}
+			x.fMcastLastMemberCnt = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 27
+		case 29: // IFLA_BR_MCAST_STARTUP_QUERY_CNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_STARTUP_QUERY_CNT", raw, typed.ErrLength)
+			}
+			x.fMcastStartupQueryCnt = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 28
+		case 30: // IFLA_BR_MCAST_LAST_MEMBER_INTVL
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_LAST_MEMBER_INTVL", raw, typed.ErrLength)
+			}
+			x.fMcastLastMemberIntvl = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 29
+		case 31: // IFLA_BR_MCAST_MEMBERSHIP_INTVL
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_MEMBERSHIP_INTVL", raw, typed.ErrLength)
+			}
+			x.fMcastMembershipIntvl = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 30
+		case 32: // IFLA_BR_MCAST_QUERIER_INTVL
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERIER_INTVL", raw, typed.ErrLength)
+			}
+			x.fMcastQuerierIntvl = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 31
+		case 33: // IFLA_BR_MCAST_QUERY_INTVL
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERY_INTVL", raw, typed.ErrLength)
+			}
+			x.fMcastQueryIntvl = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 32
+		case 34: // IFLA_BR_MCAST_QUERY_RESPONSE_INTVL
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_QUERY_RESPONSE_INTVL", raw, typed.ErrLength)
+			}
+			x.fMcastQueryResponseIntvl = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 33
+		case 35: // IFLA_BR_MCAST_STARTUP_QUERY_INTVL
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_STARTUP_QUERY_INTVL", raw, typed.ErrLength)
+			}
+			x.fMcastStartupQueryIntvl = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 34
+		case 36: // IFLA_BR_NF_CALL_IPTABLES
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_NF_CALL_IPTABLES", raw, typed.ErrLength)
+			}
+			x.fNfCallIptables = uint8(p[0])
+			x.has[0] |= 1 << 35
+		case 37: // IFLA_BR_NF_CALL_IP6TABLES
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_NF_CALL_IP6TABLES", raw, typed.ErrLength)
+			}
+			x.fNfCallIp6tables = uint8(p[0])
+			x.has[0] |= 1 << 36
+		case 38: // IFLA_BR_NF_CALL_ARPTABLES
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_NF_CALL_ARPTABLES", raw, typed.ErrLength)
+			}
+			x.fNfCallArptables = uint8(p[0])
+			x.has[0] |= 1 << 37
+		case 39: // IFLA_BR_VLAN_DEFAULT_PVID
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_VLAN_DEFAULT_PVID", raw, typed.ErrLength)
+			}
+			x.fVlanDefaultPvid = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 38
+		case 41: // IFLA_BR_VLAN_STATS_ENABLED
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_VLAN_STATS_ENABLED", raw, typed.ErrLength)
+			}
+			x.fVlanStatsEnabled = uint8(p[0])
+			x.has[0] |= 1 << 39
+		case 42: // IFLA_BR_MCAST_STATS_ENABLED
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_STATS_ENABLED", raw, typed.ErrLength)
+			}
+			x.fMcastStatsEnabled = uint8(p[0])
+			x.has[0] |= 1 << 40
+		case 43: // IFLA_BR_MCAST_IGMP_VERSION
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_IGMP_VERSION", raw, typed.ErrLength)
+			}
+			x.fMcastIgmpVersion = uint8(p[0])
+			x.has[0] |= 1 << 41
+		case 44: // IFLA_BR_MCAST_MLD_VERSION
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_MCAST_MLD_VERSION", raw, typed.ErrLength)
+			}
+			x.fMcastMldVersion = uint8(p[0])
+			x.has[0] |= 1 << 42
+		case 45: // IFLA_BR_VLAN_STATS_PER_PORT
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_VLAN_STATS_PER_PORT", raw, typed.ErrLength)
+			}
+			x.fVlanStatsPerPort = uint8(p[0])
+			x.has[0] |= 1 << 43
+		case 46: // IFLA_BR_MULTI_BOOLOPT
+			x.fMultiBoolopt = p
+			x.has[0] |= 1 << 44
+		case 47: // IFLA_BR_MCAST_QUERIER_STATE
+			x.fMcastQuerierState = p
+			x.has[0] |= 1 << 45
+		case 48: // IFLA_BR_FDB_N_LEARNED
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_FDB_N_LEARNED", raw, typed.ErrLength)
+			}
+			x.fFdbNLearned = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 46
+		case 49: // IFLA_BR_FDB_MAX_LEARNED
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-bridge-attrs", "IFLA_BR_FDB_MAX_LEARNED", raw, typed.ErrLength)
+			}
+			x.fFdbMaxLearned = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 47
 		default:
 			if o.ReportUnknown {
@@ -9972,20 +12791,28 @@ func (x *LinkinfoBrport) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *LinkinfoBrport) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -10008,13 +12835,13 @@ func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_PRIORITY", raw, typed.ErrLength)
 			}
-			x.fPriority = uint16(typed.Uint16At(p, raw, sb))
+			x.fPriority = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_BRPORT_COST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_COST", raw, typed.ErrLength)
 			}
-			x.fCost = uint32(typed.Uint32At(p, raw, sb))
+			x.fCost = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_BRPORT_MODE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -10080,25 +12907,25 @@ func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_DESIGNATED_PORT", raw, typed.ErrLength)
 			}
-			x.fDesignatedPort = uint16(typed.Uint16At(p, raw, sb))
+			x.fDesignatedPort = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 14
 		case 16: // IFLA_BRPORT_DESIGNATED_COST
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_DESIGNATED_COST", raw, typed.ErrLength)
 			}
-			x.fDesignatedCost = uint16(typed.Uint16At(p, raw, sb))
+			x.fDesignatedCost = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 15
 		case 17: // IFLA_BRPORT_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint16(typed.Uint16At(p, raw, sb))
+			x.fId = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 16
 		case 18: // IFLA_BRPORT_NO
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_NO", raw, typed.ErrLength)
 			}
-			x.fNo = uint16(typed.Uint16At(p, raw, sb))
+			x.fNo = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 17
 		case 19: // IFLA_BRPORT_TOPOLOGY_CHANGE_ACK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -10116,19 +12943,19 @@ func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MESSAGE_AGE_TIMER", raw, typed.ErrLength)
 			}
-			x.fMessageAgeTimer = uint64(typed.Uint64At(p, raw, sb))
+			x.fMessageAgeTimer = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 20
 		case 22: // IFLA_BRPORT_FORWARD_DELAY_TIMER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_FORWARD_DELAY_TIMER", raw, typed.ErrLength)
 			}
-			x.fForwardDelayTimer = uint64(typed.Uint64At(p, raw, sb))
+			x.fForwardDelayTimer = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 21
 		case 23: // IFLA_BRPORT_HOLD_TIMER
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_HOLD_TIMER", raw, typed.ErrLength)
 			}
-			x.fHoldTimer = uint64(typed.Uint64At(p, raw, sb))
+			x.fHoldTimer = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 22
 		case 24: // IFLA_BRPORT_FLUSH
 			if len(p) != 0 {
@@ -10169,7 +12996,7 @@ func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_GROUP_FWD_MASK", raw, typed.ErrLength)
 			}
-			x.fGroupFwdMask = uint16(typed.Uint16At(p, raw, sb))
+			x.fGroupFwdMask = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 29
 		case 32: // IFLA_BRPORT_NEIGH_SUPPRESS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -10187,7 +13014,7 @@ func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_BACKUP_PORT", raw, typed.ErrLength)
 			}
-			x.fBackupPort = uint32(typed.Uint32At(p, raw, sb))
+			x.fBackupPort = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 32
 		case 35: // IFLA_BRPORT_MRP_RING_OPEN
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -10205,13 +13032,13 @@ func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT", raw, typed.ErrLength)
 			}
-			x.fMcastEhtHostsLimit = uint32(typed.Uint32At(p, raw, sb))
+			x.fMcastEhtHostsLimit = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 35
 		case 38: // IFLA_BRPORT_MCAST_EHT_HOSTS_CNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT", raw, typed.ErrLength)
 			}
-			x.fMcastEhtHostsCnt = uint32(typed.Uint32At(p, raw, sb))
+			x.fMcastEhtHostsCnt = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 36
 		case 39: // IFLA_BRPORT_LOCKED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -10229,13 +13056,13 @@ func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_N_GROUPS", raw, typed.ErrLength)
 			}
-			x.fMcastNGroups = uint32(typed.Uint32At(p, raw, sb))
+			x.fMcastNGroups = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 39
 		case 42: // IFLA_BRPORT_MCAST_MAX_GROUPS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_MAX_GROUPS", raw, typed.ErrLength)
 			}
-			x.fMcastMaxGroups = uint32(typed.Uint32At(p, raw, sb))
+			x.fMcastMaxGroups = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 40
 		case 43: // IFLA_BRPORT_NEIGH_VLAN_SUPPRESS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -10247,7 +13074,292 @@ func (x *LinkinfoBrport) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_BACKUP_NHID", raw, typed.ErrLength)
 			}
-			x.fBackupNhid = uint32(typed.Uint32At(p, raw, sb))
+			x.fBackupNhid = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 42
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "linkinfo-brport-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *LinkinfoBrport) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "linkinfo-brport-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_BRPORT_STATE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_STATE", raw, typed.ErrLength)
+			}
+			x.fState = uint8(p[0])
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_BRPORT_PRIORITY
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_PRIORITY", raw, typed.ErrLength)
+			}
+			x.fPriority = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_BRPORT_COST
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_COST", raw, typed.ErrLength)
+			}
+			x.fCost = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_BRPORT_MODE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MODE", raw, typed.ErrLength)
+			}
+			x.fMode = uint8(p[0])
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_BRPORT_GUARD
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_GUARD", raw, typed.ErrLength)
+			}
+			x.fGuard = uint8(p[0])
+			x.has[0] |= 1 << 4
+		case 6: // IFLA_BRPORT_PROTECT
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_PROTECT", raw, typed.ErrLength)
+			}
+			x.fProtect = uint8(p[0])
+			x.has[0] |= 1 << 5
+		case 7: // IFLA_BRPORT_FAST_LEAVE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_FAST_LEAVE", raw, typed.ErrLength)
+			}
+			x.fFastLeave = uint8(p[0])
+			x.has[0] |= 1 << 6
+		case 8: // IFLA_BRPORT_LEARNING
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_LEARNING", raw, typed.ErrLength)
+			}
+			x.fLearning = uint8(p[0])
+			x.has[0] |= 1 << 7
+		case 9: // IFLA_BRPORT_UNICAST_FLOOD
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_UNICAST_FLOOD", raw, typed.ErrLength)
+			}
+			x.fUnicastFlood = uint8(p[0])
+			x.has[0] |= 1 << 8
+		case 10: // IFLA_BRPORT_PROXYARP
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_PROXYARP", raw, typed.ErrLength)
+			}
+			x.fProxyarp = uint8(p[0])
+			x.has[0] |= 1 << 9
+		case 11: // IFLA_BRPORT_LEARNING_SYNC
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_LEARNING_SYNC", raw, typed.ErrLength)
+			}
+			x.fLearningSync = uint8(p[0])
+			x.has[0] |= 1 << 10
+		case 12: // IFLA_BRPORT_PROXYARP_WIFI
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_PROXYARP_WIFI", raw, typed.ErrLength)
+			}
+			x.fProxyarpWifi = uint8(p[0])
+			x.has[0] |= 1 << 11
+		case 13: // IFLA_BRPORT_ROOT_ID
+			x.fRootId = p
+			x.has[0] |= 1 << 12
+		case 14: // IFLA_BRPORT_BRIDGE_ID
+			x.fBridgeId = p
+			x.has[0] |= 1 << 13
+		case 15: // IFLA_BRPORT_DESIGNATED_PORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_DESIGNATED_PORT", raw, typed.ErrLength)
+			}
+			x.fDesignatedPort = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 14
+		case 16: // IFLA_BRPORT_DESIGNATED_COST
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_DESIGNATED_COST", raw, typed.ErrLength)
+			}
+			x.fDesignatedCost = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 15
+		case 17: // IFLA_BRPORT_ID
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 16
+		case 18: // IFLA_BRPORT_NO
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_NO", raw, typed.ErrLength)
+			}
+			x.fNo = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 17
+		case 19: // IFLA_BRPORT_TOPOLOGY_CHANGE_ACK
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_TOPOLOGY_CHANGE_ACK", raw, typed.ErrLength)
+			}
+			x.fTopologyChangeAck = uint8(p[0])
+			x.has[0] |= 1 << 18
+		case 20: // IFLA_BRPORT_CONFIG_PENDING
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_CONFIG_PENDING", raw, typed.ErrLength)
+			}
+			x.fConfigPending = uint8(p[0])
+			x.has[0] |= 1 << 19
+		case 21: // IFLA_BRPORT_MESSAGE_AGE_TIMER
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MESSAGE_AGE_TIMER", raw, typed.ErrLength)
+			}
+			x.fMessageAgeTimer = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 20
+		case 22: // IFLA_BRPORT_FORWARD_DELAY_TIMER
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_FORWARD_DELAY_TIMER", raw, typed.ErrLength)
+			}
+			x.fForwardDelayTimer = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 21
+		case 23: // IFLA_BRPORT_HOLD_TIMER
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_HOLD_TIMER", raw, typed.ErrLength)
+			}
+			x.fHoldTimer = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 22
+		case 24: // IFLA_BRPORT_FLUSH
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_FLUSH", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 23
+		case 25: // IFLA_BRPORT_MULTICAST_ROUTER
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MULTICAST_ROUTER", raw, typed.ErrLength)
+			}
+			x.fMulticastRouter = uint8(p[0])
+			x.has[0] |= 1 << 24
+		case 27: // IFLA_BRPORT_MCAST_FLOOD
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_FLOOD", raw, typed.ErrLength)
+			}
+			x.fMcastFlood = uint8(p[0])
+			x.has[0] |= 1 << 25
+		case 28: // IFLA_BRPORT_MCAST_TO_UCAST
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_TO_UCAST", raw, typed.ErrLength)
+			}
+			x.fMcastToUcast = uint8(p[0])
+			x.has[0] |= 1 << 26
+		case 29: // IFLA_BRPORT_VLAN_TUNNEL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_VLAN_TUNNEL", raw, typed.ErrLength)
+			}
+			x.fVlanTunnel = uint8(p[0])
+			x.has[0] |= 1 << 27
+		case 30: // IFLA_BRPORT_BCAST_FLOOD
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_BCAST_FLOOD", raw, typed.ErrLength)
+			}
+			x.fBcastFlood = uint8(p[0])
+			x.has[0] |= 1 << 28
+		case 31: // IFLA_BRPORT_GROUP_FWD_MASK
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_GROUP_FWD_MASK", raw, typed.ErrLength)
+			}
+			x.fGroupFwdMask = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 29
+		case 32: // IFLA_BRPORT_NEIGH_SUPPRESS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_NEIGH_SUPPRESS", raw, typed.ErrLength)
+			}
+			x.fNeighSuppress = uint8(p[0])
+			x.has[0] |= 1 << 30
+		case 33: // IFLA_BRPORT_ISOLATED
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_ISOLATED", raw, typed.ErrLength)
+			}
+			x.fIsolated = uint8(p[0])
+			x.has[0] |= 1 << 31
+		case 34: // IFLA_BRPORT_BACKUP_PORT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_BACKUP_PORT", raw, typed.ErrLength)
+			}
+			x.fBackupPort = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 32
+		case 35: // IFLA_BRPORT_MRP_RING_OPEN
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MRP_RING_OPEN", raw, typed.ErrLength)
+			}
+			x.fMrpRingOpen = uint8(p[0])
+			x.has[0] |= 1 << 33
+		case 36: // IFLA_BRPORT_MRP_IN_OPEN
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MRP_IN_OPEN", raw, typed.ErrLength)
+			}
+			x.fMrpInOpen = uint8(p[0])
+			x.has[0] |= 1 << 34
+		case 37: // IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT", raw, typed.ErrLength)
+			}
+			x.fMcastEhtHostsLimit = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 35
+		case 38: // IFLA_BRPORT_MCAST_EHT_HOSTS_CNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT", raw, typed.ErrLength)
+			}
+			x.fMcastEhtHostsCnt = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 36
+		case 39: // IFLA_BRPORT_LOCKED
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_LOCKED", raw, typed.ErrLength)
+			}
+			x.fLocked = uint8(p[0])
+			x.has[0] |= 1 << 37
+		case 40: // IFLA_BRPORT_MAB
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MAB", raw, typed.ErrLength)
+			}
+			x.fMab = uint8(p[0])
+			x.has[0] |= 1 << 38
+		case 41: // IFLA_BRPORT_MCAST_N_GROUPS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_N_GROUPS", raw, typed.ErrLength)
+			}
+			x.fMcastNGroups = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 39
+		case 42: // IFLA_BRPORT_MCAST_MAX_GROUPS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_MCAST_MAX_GROUPS", raw, typed.ErrLength)
+			}
+			x.fMcastMaxGroups = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 40
+		case 43: // IFLA_BRPORT_NEIGH_VLAN_SUPPRESS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_NEIGH_VLAN_SUPPRESS", raw, typed.ErrLength)
+			}
+			x.fNeighVlanSuppress = uint8(p[0])
+			x.has[0] |= 1 << 41
+		case 44: // IFLA_BRPORT_BACKUP_NHID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-brport-attrs", "IFLA_BRPORT_BACKUP_NHID", raw, typed.ErrLength)
+			}
+			x.fBackupNhid = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 42
 		default:
 			if o.ReportUnknown {
@@ -11363,19 +14475,27 @@ func (x *LinkinfoGre) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *LinkinfoGre) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *LinkinfoGre) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -11392,7 +14512,7 @@ func (x *LinkinfoGre) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_LINK", raw, typed.ErrLength)
 			}
-			x.fLink = uint32(typed.Uint32At(p, raw, sb))
+			x.fLink = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_GRE_IFLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -11458,19 +14578,19 @@ func (x *LinkinfoGre) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 12
 		case 14: // IFLA_GRE_ENCAP_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ENCAP_TYPE", raw, typed.ErrLength)
 			}
-			x.fEncapType = uint16(typed.Uint16At(p, raw, sb))
+			x.fEncapType = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 13
 		case 15: // IFLA_GRE_ENCAP_FLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ENCAP_FLAGS", raw, typed.ErrLength)
 			}
-			x.fEncapFlags = uint16(typed.Uint16At(p, raw, sb))
+			x.fEncapFlags = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 14
 		case 16: // IFLA_GRE_ENCAP_SPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -11499,13 +14619,13 @@ func (x *LinkinfoGre) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_FWMARK", raw, typed.ErrLength)
 			}
-			x.fFwmark = uint32(typed.Uint32At(p, raw, sb))
+			x.fFwmark = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 19
 		case 21: // IFLA_GRE_ERSPAN_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ERSPAN_INDEX", raw, typed.ErrLength)
 			}
-			x.fErspanIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fErspanIndex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 20
 		case 22: // IFLA_GRE_ERSPAN_VER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -11523,7 +14643,177 @@ func (x *LinkinfoGre) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ERSPAN_HWID", raw, typed.ErrLength)
 			}
-			x.fErspanHwid = uint16(typed.Uint16At(p, raw, sb))
+			x.fErspanHwid = uint16(typed.Uint16Host(p, raw))
+			x.has[0] |= 1 << 23
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "linkinfo-gre-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *LinkinfoGre) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "linkinfo-gre-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_GRE_LINK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_LINK", raw, typed.ErrLength)
+			}
+			x.fLink = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_GRE_IFLAGS
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_IFLAGS", raw, typed.ErrLength)
+			}
+			x.fIflags = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_GRE_OFLAGS
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_OFLAGS", raw, typed.ErrLength)
+			}
+			x.fOflags = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_GRE_IKEY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_IKEY", raw, typed.ErrLength)
+			}
+			x.fIkey = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_GRE_OKEY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_OKEY", raw, typed.ErrLength)
+			}
+			x.fOkey = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 4
+		case 6: // IFLA_GRE_LOCAL
+			x.fLocal = p
+			x.has[0] |= 1 << 5
+		case 7: // IFLA_GRE_REMOTE
+			x.fRemote = p
+			x.has[0] |= 1 << 6
+		case 8: // IFLA_GRE_TTL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_TTL", raw, typed.ErrLength)
+			}
+			x.fTtl = uint8(p[0])
+			x.has[0] |= 1 << 7
+		case 9: // IFLA_GRE_TOS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_TOS", raw, typed.ErrLength)
+			}
+			x.fTos = uint8(p[0])
+			x.has[0] |= 1 << 8
+		case 10: // IFLA_GRE_PMTUDISC
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_PMTUDISC", raw, typed.ErrLength)
+			}
+			x.fPmtudisc = uint8(p[0])
+			x.has[0] |= 1 << 9
+		case 11: // IFLA_GRE_ENCAP_LIMIT
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ENCAP_LIMIT", raw, typed.ErrLength)
+			}
+			x.fEncapLimit = uint8(p[0])
+			x.has[0] |= 1 << 10
+		case 12: // IFLA_GRE_FLOWINFO
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_FLOWINFO", raw, typed.ErrLength)
+			}
+			x.fFlowinfo = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 11
+		case 13: // IFLA_GRE_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 12
+		case 14: // IFLA_GRE_ENCAP_TYPE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ENCAP_TYPE", raw, typed.ErrLength)
+			}
+			x.fEncapType = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 13
+		case 15: // IFLA_GRE_ENCAP_FLAGS
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ENCAP_FLAGS", raw, typed.ErrLength)
+			}
+			x.fEncapFlags = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 14
+		case 16: // IFLA_GRE_ENCAP_SPORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ENCAP_SPORT", raw, typed.ErrLength)
+			}
+			x.fEncapSport = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 15
+		case 17: // IFLA_GRE_ENCAP_DPORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ENCAP_DPORT", raw, typed.ErrLength)
+			}
+			x.fEncapDport = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 16
+		case 18: // IFLA_GRE_COLLECT_METADATA
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_COLLECT_METADATA", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 17
+		case 19: // IFLA_GRE_IGNORE_DF
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_IGNORE_DF", raw, typed.ErrLength)
+			}
+			x.fIgnoreDf = uint8(p[0])
+			x.has[0] |= 1 << 18
+		case 20: // IFLA_GRE_FWMARK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_FWMARK", raw, typed.ErrLength)
+			}
+			x.fFwmark = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 19
+		case 21: // IFLA_GRE_ERSPAN_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ERSPAN_INDEX", raw, typed.ErrLength)
+			}
+			x.fErspanIndex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 20
+		case 22: // IFLA_GRE_ERSPAN_VER
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ERSPAN_VER", raw, typed.ErrLength)
+			}
+			x.fErspanVer = uint8(p[0])
+			x.has[0] |= 1 << 21
+		case 23: // IFLA_GRE_ERSPAN_DIR
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ERSPAN_DIR", raw, typed.ErrLength)
+			}
+			x.fErspanDir = uint8(p[0])
+			x.has[0] |= 1 << 22
+		case 24: // IFLA_GRE_ERSPAN_HWID
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-gre-attrs", "IFLA_GRE_ERSPAN_HWID", raw, typed.ErrLength)
+			}
+			x.fErspanHwid = uint16(typed.Uint16Other(p, raw))
 			x.has[0] |= 1 << 23
 		default:
 			if o.ReportUnknown {
@@ -12142,19 +15432,27 @@ func (x *LinkinfoGre6) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *LinkinfoGre6) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *LinkinfoGre6) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -12171,7 +15469,7 @@ func (x *LinkinfoGre6) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_LINK", raw, typed.ErrLength)
 			}
-			x.fLink = uint32(typed.Uint32At(p, raw, sb))
+			x.fLink = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_GRE_IFLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -12225,19 +15523,19 @@ func (x *LinkinfoGre6) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 10
 		case 14: // IFLA_GRE_ENCAP_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ENCAP_TYPE", raw, typed.ErrLength)
 			}
-			x.fEncapType = uint16(typed.Uint16At(p, raw, sb))
+			x.fEncapType = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 11
 		case 15: // IFLA_GRE_ENCAP_FLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ENCAP_FLAGS", raw, typed.ErrLength)
 			}
-			x.fEncapFlags = uint16(typed.Uint16At(p, raw, sb))
+			x.fEncapFlags = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 12
 		case 16: // IFLA_GRE_ENCAP_SPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -12260,13 +15558,13 @@ func (x *LinkinfoGre6) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_FWMARK", raw, typed.ErrLength)
 			}
-			x.fFwmark = uint32(typed.Uint32At(p, raw, sb))
+			x.fFwmark = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 16
 		case 21: // IFLA_GRE_ERSPAN_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ERSPAN_INDEX", raw, typed.ErrLength)
 			}
-			x.fErspanIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fErspanIndex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 17
 		case 22: // IFLA_GRE_ERSPAN_VER
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -12284,7 +15582,159 @@ func (x *LinkinfoGre6) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ERSPAN_HWID", raw, typed.ErrLength)
 			}
-			x.fErspanHwid = uint16(typed.Uint16At(p, raw, sb))
+			x.fErspanHwid = uint16(typed.Uint16Host(p, raw))
+			x.has[0] |= 1 << 20
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *LinkinfoGre6) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_GRE_LINK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_LINK", raw, typed.ErrLength)
+			}
+			x.fLink = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_GRE_IFLAGS
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_IFLAGS", raw, typed.ErrLength)
+			}
+			x.fIflags = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_GRE_OFLAGS
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_OFLAGS", raw, typed.ErrLength)
+			}
+			x.fOflags = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_GRE_IKEY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_IKEY", raw, typed.ErrLength)
+			}
+			x.fIkey = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_GRE_OKEY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_OKEY", raw, typed.ErrLength)
+			}
+			x.fOkey = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 4
+		case 6: // IFLA_GRE_LOCAL
+			x.fLocal = p
+			x.has[0] |= 1 << 5
+		case 7: // IFLA_GRE_REMOTE
+			x.fRemote = p
+			x.has[0] |= 1 << 6
+		case 8: // IFLA_GRE_TTL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_TTL", raw, typed.ErrLength)
+			}
+			x.fTtl = uint8(p[0])
+			x.has[0] |= 1 << 7
+		case 11: // IFLA_GRE_ENCAP_LIMIT
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ENCAP_LIMIT", raw, typed.ErrLength)
+			}
+			x.fEncapLimit = uint8(p[0])
+			x.has[0] |= 1 << 8
+		case 12: // IFLA_GRE_FLOWINFO
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_FLOWINFO", raw, typed.ErrLength)
+			}
+			x.fFlowinfo = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 9
+		case 13: // IFLA_GRE_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 10
+		case 14: // IFLA_GRE_ENCAP_TYPE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ENCAP_TYPE", raw, typed.ErrLength)
+			}
+			x.fEncapType = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 11
+		case 15: // IFLA_GRE_ENCAP_FLAGS
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ENCAP_FLAGS", raw, typed.ErrLength)
+			}
+			x.fEncapFlags = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 12
+		case 16: // IFLA_GRE_ENCAP_SPORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ENCAP_SPORT", raw, typed.ErrLength)
+			}
+			x.fEncapSport = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 13
+		case 17: // IFLA_GRE_ENCAP_DPORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ENCAP_DPORT", raw, typed.ErrLength)
+			}
+			x.fEncapDport = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 14
+		case 18: // IFLA_GRE_COLLECT_METADATA
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_COLLECT_METADATA", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 15
+		case 20: // IFLA_GRE_FWMARK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_FWMARK", raw, typed.ErrLength)
+			}
+			x.fFwmark = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 16
+		case 21: // IFLA_GRE_ERSPAN_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ERSPAN_INDEX", raw, typed.ErrLength)
+			}
+			x.fErspanIndex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 17
+		case 22: // IFLA_GRE_ERSPAN_VER
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ERSPAN_VER", raw, typed.ErrLength)
+			}
+			x.fErspanVer = uint8(p[0])
+			x.has[0] |= 1 << 18
+		case 23: // IFLA_GRE_ERSPAN_DIR
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ERSPAN_DIR", raw, typed.ErrLength)
+			}
+			x.fErspanDir = uint8(p[0])
+			x.has[0] |= 1 << 19
+		case 24: // IFLA_GRE_ERSPAN_HWID
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-gre6-attrs", "IFLA_GRE_ERSPAN_HWID", raw, typed.ErrLength)
+			}
+			x.fErspanHwid = uint16(typed.Uint16Other(p, raw))
 			x.has[0] |= 1 << 20
 		default:
 			if o.ReportUnknown {
@@ -12823,19 +16273,27 @@ func (x *LinkinfoVti) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *LinkinfoVti) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *LinkinfoVti) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -12852,7 +16310,7 @@ func (x *LinkinfoVti) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-vti-attrs", "IFLA_VTI_LINK", raw, typed.ErrLength)
 			}
-			x.fLink = uint32(typed.Uint32At(p, raw, sb))
+			x.fLink = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_VTI_IKEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -12876,7 +16334,70 @@ func (x *LinkinfoVti) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-vti-attrs", "IFLA_VTI_FWMARK", raw, typed.ErrLength)
 			}
-			x.fFwmark = uint32(typed.Uint32At(p, raw, sb))
+			x.fFwmark = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 5
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "linkinfo-vti-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "linkinfo-vti-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *LinkinfoVti) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "linkinfo-vti-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "linkinfo-vti-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_VTI_LINK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-vti-attrs", "IFLA_VTI_LINK", raw, typed.ErrLength)
+			}
+			x.fLink = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_VTI_IKEY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-vti-attrs", "IFLA_VTI_IKEY", raw, typed.ErrLength)
+			}
+			x.fIkey = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_VTI_OKEY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-vti-attrs", "IFLA_VTI_OKEY", raw, typed.ErrLength)
+			}
+			x.fOkey = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_VTI_LOCAL
+			x.fLocal = p
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_VTI_REMOTE
+			x.fRemote = p
+			x.has[0] |= 1 << 4
+		case 6: // IFLA_VTI_FWMARK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-vti-attrs", "IFLA_VTI_FWMARK", raw, typed.ErrLength)
+			}
+			x.fFwmark = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
@@ -13087,19 +16608,27 @@ func (x *LinkinfoVti6) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *LinkinfoVti6) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *LinkinfoVti6) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -13116,7 +16645,7 @@ func (x *LinkinfoVti6) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-vti6-attrs", "IFLA_VTI_LINK", raw, typed.ErrLength)
 			}
-			x.fLink = uint32(typed.Uint32At(p, raw, sb))
+			x.fLink = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_VTI_IKEY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -13140,7 +16669,70 @@ func (x *LinkinfoVti6) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-vti6-attrs", "IFLA_VTI_FWMARK", raw, typed.ErrLength)
 			}
-			x.fFwmark = uint32(typed.Uint32At(p, raw, sb))
+			x.fFwmark = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 5
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "linkinfo-vti6-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "linkinfo-vti6-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *LinkinfoVti6) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "linkinfo-vti6-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "linkinfo-vti6-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_VTI_LINK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-vti6-attrs", "IFLA_VTI_LINK", raw, typed.ErrLength)
+			}
+			x.fLink = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_VTI_IKEY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-vti6-attrs", "IFLA_VTI_IKEY", raw, typed.ErrLength)
+			}
+			x.fIkey = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_VTI_OKEY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-vti6-attrs", "IFLA_VTI_OKEY", raw, typed.ErrLength)
+			}
+			x.fOkey = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_VTI_LOCAL
+			x.fLocal = p
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_VTI_REMOTE
+			x.fRemote = p
+			x.has[0] |= 1 << 4
+		case 6: // IFLA_VTI_FWMARK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-vti6-attrs", "IFLA_VTI_FWMARK", raw, typed.ErrLength)
+			}
+			x.fFwmark = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
@@ -13359,20 +16951,28 @@ func (x *LinkinfoGeneve) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *LinkinfoGeneve) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *LinkinfoGeneve) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -13389,13 +16989,129 @@ func (x *LinkinfoGeneve) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_GENEVE_REMOTE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_REMOTE", raw, typed.ErrLength)
 			}
-			x.fRemote = uint32(typed.Uint32At(p, raw, sb))
+			x.fRemote = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_GENEVE_TTL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_TTL", raw, typed.ErrLength)
+			}
+			x.fTtl = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_GENEVE_TOS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_TOS", raw, typed.ErrLength)
+			}
+			x.fTos = uint8(p[0])
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_GENEVE_PORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_PORT", raw, typed.ErrLength)
+			}
+			x.fPort = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 4
+		case 6: // IFLA_GENEVE_COLLECT_METADATA
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_COLLECT_METADATA", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 5
+		case 7: // IFLA_GENEVE_REMOTE6
+			x.fRemote6 = p
+			x.has[0] |= 1 << 6
+		case 8: // IFLA_GENEVE_UDP_CSUM
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_UDP_CSUM", raw, typed.ErrLength)
+			}
+			x.fUdpCsum = uint8(p[0])
+			x.has[0] |= 1 << 7
+		case 9: // IFLA_GENEVE_UDP_ZERO_CSUM6_TX
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_UDP_ZERO_CSUM6_TX", raw, typed.ErrLength)
+			}
+			x.fUdpZeroCsum6Tx = uint8(p[0])
+			x.has[0] |= 1 << 8
+		case 10: // IFLA_GENEVE_UDP_ZERO_CSUM6_RX
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_UDP_ZERO_CSUM6_RX", raw, typed.ErrLength)
+			}
+			x.fUdpZeroCsum6Rx = uint8(p[0])
+			x.has[0] |= 1 << 9
+		case 11: // IFLA_GENEVE_LABEL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_LABEL", raw, typed.ErrLength)
+			}
+			x.fLabel = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 10
+		case 12: // IFLA_GENEVE_TTL_INHERIT
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_TTL_INHERIT", raw, typed.ErrLength)
+			}
+			x.fTtlInherit = uint8(p[0])
+			x.has[0] |= 1 << 11
+		case 13: // IFLA_GENEVE_DF
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_DF", raw, typed.ErrLength)
+			}
+			x.fDf = uint8(p[0])
+			x.has[0] |= 1 << 12
+		case 14: // IFLA_GENEVE_INNER_PROTO_INHERIT
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_INNER_PROTO_INHERIT", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 13
+		case 15: // IFLA_GENEVE_PORT_RANGE
+			x.fPortRange = p
+			x.has[0] |= 1 << 14
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *LinkinfoGeneve) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_GENEVE_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_GENEVE_REMOTE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-geneve-attrs", "IFLA_GENEVE_REMOTE", raw, typed.ErrLength)
+			}
+			x.fRemote = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_GENEVE_TTL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -13911,19 +17627,27 @@ func (x *LinkinfoHsr) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *LinkinfoHsr) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *LinkinfoHsr) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -13940,13 +17664,13 @@ func (x *LinkinfoHsr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_SLAVE1", raw, typed.ErrLength)
 			}
-			x.fSlave1 = uint32(typed.Uint32At(p, raw, sb))
+			x.fSlave1 = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_HSR_SLAVE2
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_SLAVE2", raw, typed.ErrLength)
 			}
-			x.fSlave2 = uint32(typed.Uint32At(p, raw, sb))
+			x.fSlave2 = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_HSR_MULTICAST_SPEC
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -13961,7 +17685,7 @@ func (x *LinkinfoHsr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_SEQ_NR", raw, typed.ErrLength)
 			}
-			x.fSeqNr = uint16(typed.Uint16At(p, raw, sb))
+			x.fSeqNr = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_HSR_VERSION
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -13979,7 +17703,85 @@ func (x *LinkinfoHsr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_INTERLINK", raw, typed.ErrLength)
 			}
-			x.fInterlink = uint32(typed.Uint32At(p, raw, sb))
+			x.fInterlink = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 7
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "linkinfo-hsr-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "linkinfo-hsr-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *LinkinfoHsr) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "linkinfo-hsr-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "linkinfo-hsr-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_HSR_SLAVE1
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_SLAVE1", raw, typed.ErrLength)
+			}
+			x.fSlave1 = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_HSR_SLAVE2
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_SLAVE2", raw, typed.ErrLength)
+			}
+			x.fSlave2 = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_HSR_MULTICAST_SPEC
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_MULTICAST_SPEC", raw, typed.ErrLength)
+			}
+			x.fMulticastSpec = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_HSR_SUPERVISION_ADDR
+			x.fSupervisionAddr = p
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_HSR_SEQ_NR
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_SEQ_NR", raw, typed.ErrLength)
+			}
+			x.fSeqNr = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // IFLA_HSR_VERSION
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_VERSION", raw, typed.ErrLength)
+			}
+			x.fVersion = uint8(p[0])
+			x.has[0] |= 1 << 5
+		case 7: // IFLA_HSR_PROTOCOL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_PROTOCOL", raw, typed.ErrLength)
+			}
+			x.fProtocol = uint8(p[0])
+			x.has[0] |= 1 << 6
+		case 8: // IFLA_HSR_INTERLINK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-hsr-attrs", "IFLA_HSR_INTERLINK", raw, typed.ErrLength)
+			}
+			x.fInterlink = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
@@ -14246,19 +18048,27 @@ func (x *LinkinfoIptun) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *LinkinfoIptun) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *LinkinfoIptun) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -14275,7 +18085,7 @@ func (x *LinkinfoIptun) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_LINK", raw, typed.ErrLength)
 			}
-			x.fLink = uint32(typed.Uint32At(p, raw, sb))
+			x.fLink = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_IPTUN_LOCAL
 			x.fLocal = p
@@ -14332,31 +18142,31 @@ func (x *LinkinfoIptun) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_6RD_RELAY_PREFIX", raw, typed.ErrLength)
 			}
-			x.fX6rdRelayPrefix = uint32(typed.Uint32At(p, raw, sb))
+			x.fX6rdRelayPrefix = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 11
 		case 13: // IFLA_IPTUN_6RD_PREFIXLEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_6RD_PREFIXLEN", raw, typed.ErrLength)
 			}
-			x.fX6rdPrefixlen = uint16(typed.Uint16At(p, raw, sb))
+			x.fX6rdPrefixlen = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 12
 		case 14: // IFLA_IPTUN_6RD_RELAY_PREFIXLEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_6RD_RELAY_PREFIXLEN", raw, typed.ErrLength)
 			}
-			x.fX6rdRelayPrefixlen = uint16(typed.Uint16At(p, raw, sb))
+			x.fX6rdRelayPrefixlen = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 13
 		case 15: // IFLA_IPTUN_ENCAP_TYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_ENCAP_TYPE", raw, typed.ErrLength)
 			}
-			x.fEncapType = uint16(typed.Uint16At(p, raw, sb))
+			x.fEncapType = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 14
 		case 16: // IFLA_IPTUN_ENCAP_FLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_ENCAP_FLAGS", raw, typed.ErrLength)
 			}
-			x.fEncapFlags = uint16(typed.Uint16At(p, raw, sb))
+			x.fEncapFlags = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 15
 		case 17: // IFLA_IPTUN_ENCAP_SPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -14379,7 +18189,150 @@ func (x *LinkinfoIptun) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_FWMARK", raw, typed.ErrLength)
 			}
-			x.fFwmark = uint32(typed.Uint32At(p, raw, sb))
+			x.fFwmark = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 19
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *LinkinfoIptun) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_IPTUN_LINK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_LINK", raw, typed.ErrLength)
+			}
+			x.fLink = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_IPTUN_LOCAL
+			x.fLocal = p
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_IPTUN_REMOTE
+			x.fRemote = p
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_IPTUN_TTL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_TTL", raw, typed.ErrLength)
+			}
+			x.fTtl = uint8(p[0])
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_IPTUN_TOS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_TOS", raw, typed.ErrLength)
+			}
+			x.fTos = uint8(p[0])
+			x.has[0] |= 1 << 4
+		case 6: // IFLA_IPTUN_ENCAP_LIMIT
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_ENCAP_LIMIT", raw, typed.ErrLength)
+			}
+			x.fEncapLimit = uint8(p[0])
+			x.has[0] |= 1 << 5
+		case 7: // IFLA_IPTUN_FLOWINFO
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_FLOWINFO", raw, typed.ErrLength)
+			}
+			x.fFlowinfo = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 6
+		case 8: // IFLA_IPTUN_FLAGS
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 7
+		case 9: // IFLA_IPTUN_PROTO
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_PROTO", raw, typed.ErrLength)
+			}
+			x.fProto = uint8(p[0])
+			x.has[0] |= 1 << 8
+		case 10: // IFLA_IPTUN_PMTUDISC
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_PMTUDISC", raw, typed.ErrLength)
+			}
+			x.fPmtudisc = uint8(p[0])
+			x.has[0] |= 1 << 9
+		case 11: // IFLA_IPTUN_6RD_PREFIX
+			x.fX6rdPrefix = p
+			x.has[0] |= 1 << 10
+		case 12: // IFLA_IPTUN_6RD_RELAY_PREFIX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_6RD_RELAY_PREFIX", raw, typed.ErrLength)
+			}
+			x.fX6rdRelayPrefix = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 11
+		case 13: // IFLA_IPTUN_6RD_PREFIXLEN
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_6RD_PREFIXLEN", raw, typed.ErrLength)
+			}
+			x.fX6rdPrefixlen = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 12
+		case 14: // IFLA_IPTUN_6RD_RELAY_PREFIXLEN
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_6RD_RELAY_PREFIXLEN", raw, typed.ErrLength)
+			}
+			x.fX6rdRelayPrefixlen = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 13
+		case 15: // IFLA_IPTUN_ENCAP_TYPE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_ENCAP_TYPE", raw, typed.ErrLength)
+			}
+			x.fEncapType = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 14
+		case 16: // IFLA_IPTUN_ENCAP_FLAGS
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_ENCAP_FLAGS", raw, typed.ErrLength)
+			}
+			x.fEncapFlags = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 15
+		case 17: // IFLA_IPTUN_ENCAP_SPORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_ENCAP_SPORT", raw, typed.ErrLength)
+			}
+			x.fEncapSport = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 16
+		case 18: // IFLA_IPTUN_ENCAP_DPORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_ENCAP_DPORT", raw, typed.ErrLength)
+			}
+			x.fEncapDport = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 17
+		case 19: // IFLA_IPTUN_COLLECT_METADATA
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_COLLECT_METADATA", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 18
+		case 20: // IFLA_IPTUN_FWMARK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-iptun-attrs", "IFLA_IPTUN_FWMARK", raw, typed.ErrLength)
+			}
+			x.fFwmark = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 19
 		default:
 			if o.ReportUnknown {
@@ -14904,19 +18857,27 @@ func (x *LinkinfoIp6tnl) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *LinkinfoIp6tnl) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *LinkinfoIp6tnl) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -14933,7 +18894,7 @@ func (x *LinkinfoIp6tnl) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_LINK", raw, typed.ErrLength)
 			}
-			x.fLink = uint32(typed.Uint32At(p, raw, sb))
+			x.fLink = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_IPTUN_LOCAL
 			x.fLocal = p
@@ -14975,13 +18936,13 @@ func (x *LinkinfoIp6tnl) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_ENCAP_TYPE", raw, typed.ErrLength)
 			}
-			x.fEncapType = uint16(typed.Uint16At(p, raw, sb))
+			x.fEncapType = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 16: // IFLA_IPTUN_ENCAP_FLAGS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_ENCAP_FLAGS", raw, typed.ErrLength)
 			}
-			x.fEncapFlags = uint16(typed.Uint16At(p, raw, sb))
+			x.fEncapFlags = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 17: // IFLA_IPTUN_ENCAP_SPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -15004,7 +18965,117 @@ func (x *LinkinfoIp6tnl) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_FWMARK", raw, typed.ErrLength)
 			}
-			x.fFwmark = uint32(typed.Uint32At(p, raw, sb))
+			x.fFwmark = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 13
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *LinkinfoIp6tnl) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_IPTUN_LINK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_LINK", raw, typed.ErrLength)
+			}
+			x.fLink = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_IPTUN_LOCAL
+			x.fLocal = p
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_IPTUN_REMOTE
+			x.fRemote = p
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_IPTUN_TTL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_TTL", raw, typed.ErrLength)
+			}
+			x.fTtl = uint8(p[0])
+			x.has[0] |= 1 << 3
+		case 6: // IFLA_IPTUN_ENCAP_LIMIT
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_ENCAP_LIMIT", raw, typed.ErrLength)
+			}
+			x.fEncapLimit = uint8(p[0])
+			x.has[0] |= 1 << 4
+		case 7: // IFLA_IPTUN_FLOWINFO
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_FLOWINFO", raw, typed.ErrLength)
+			}
+			x.fFlowinfo = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 5
+		case 8: // IFLA_IPTUN_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 6
+		case 9: // IFLA_IPTUN_PROTO
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_PROTO", raw, typed.ErrLength)
+			}
+			x.fProto = uint8(p[0])
+			x.has[0] |= 1 << 7
+		case 15: // IFLA_IPTUN_ENCAP_TYPE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_ENCAP_TYPE", raw, typed.ErrLength)
+			}
+			x.fEncapType = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 16: // IFLA_IPTUN_ENCAP_FLAGS
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_ENCAP_FLAGS", raw, typed.ErrLength)
+			}
+			x.fEncapFlags = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 17: // IFLA_IPTUN_ENCAP_SPORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_ENCAP_SPORT", raw, typed.ErrLength)
+			}
+			x.fEncapSport = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 10
+		case 18: // IFLA_IPTUN_ENCAP_DPORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_ENCAP_DPORT", raw, typed.ErrLength)
+			}
+			x.fEncapDport = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 11
+		case 19: // IFLA_IPTUN_COLLECT_METADATA
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_COLLECT_METADATA", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 12
+		case 20: // IFLA_IPTUN_FWMARK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-ip6tnl-attrs", "IFLA_IPTUN_FWMARK", raw, typed.ErrLength)
+			}
+			x.fFwmark = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 13
 		default:
 			if o.ReportUnknown {
@@ -15392,19 +19463,27 @@ func (x *LinkinfoTun) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *LinkinfoTun) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *LinkinfoTun) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -15421,13 +19500,13 @@ func (x *LinkinfoTun) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_OWNER", raw, typed.ErrLength)
 			}
-			x.fOwner = uint32(typed.Uint32At(p, raw, sb))
+			x.fOwner = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_TUN_GROUP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_GROUP", raw, typed.ErrLength)
 			}
-			x.fGroup = uint32(typed.Uint32At(p, raw, sb))
+			x.fGroup = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // IFLA_TUN_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -15463,13 +19542,100 @@ func (x *LinkinfoTun) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_NUM_QUEUES", raw, typed.ErrLength)
 			}
-			x.fNumQueues = uint32(typed.Uint32At(p, raw, sb))
+			x.fNumQueues = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_TUN_NUM_DISABLED_QUEUES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_NUM_DISABLED_QUEUES", raw, typed.ErrLength)
 			}
-			x.fNumDisabledQueues = uint32(typed.Uint32At(p, raw, sb))
+			x.fNumDisabledQueues = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 8
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "linkinfo-tun-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "linkinfo-tun-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *LinkinfoTun) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "linkinfo-tun-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "linkinfo-tun-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_TUN_OWNER
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_OWNER", raw, typed.ErrLength)
+			}
+			x.fOwner = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_TUN_GROUP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_GROUP", raw, typed.ErrLength)
+			}
+			x.fGroup = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_TUN_TYPE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_TYPE", raw, typed.ErrLength)
+			}
+			x.fType = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_TUN_PI
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_PI", raw, typed.ErrLength)
+			}
+			x.fPi = uint8(p[0])
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_TUN_VNET_HDR
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_VNET_HDR", raw, typed.ErrLength)
+			}
+			x.fVnetHdr = uint8(p[0])
+			x.has[0] |= 1 << 4
+		case 6: // IFLA_TUN_PERSIST
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_PERSIST", raw, typed.ErrLength)
+			}
+			x.fPersist = uint8(p[0])
+			x.has[0] |= 1 << 5
+		case 7: // IFLA_TUN_MULTI_QUEUE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_MULTI_QUEUE", raw, typed.ErrLength)
+			}
+			x.fMultiQueue = uint8(p[0])
+			x.has[0] |= 1 << 6
+		case 8: // IFLA_TUN_NUM_QUEUES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_NUM_QUEUES", raw, typed.ErrLength)
+			}
+			x.fNumQueues = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // IFLA_TUN_NUM_DISABLED_QUEUES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-tun-attrs", "IFLA_TUN_NUM_DISABLED_QUEUES", raw, typed.ErrLength)
+			}
+			x.fNumDisabledQueues = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -15744,20 +19910,28 @@ func (x *LinkinfoVlan) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *LinkinfoVlan) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *LinkinfoVlan) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -15774,7 +19948,7 @@ func (x *LinkinfoVlan) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-vlan-attrs", "IFLA_VLAN_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint16(typed.Uint16At(p, raw, sb))
+			x.fId = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_VLAN_FLAGS
 			x.fFlags = p
@@ -15783,7 +19957,7 @@ func (x *LinkinfoVlan) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "linkinfo-vlan-attrs", "IFLA_VLAN_EGRESS_QOS", raw, typed.ErrLength)
 			}
-			if err := x.fEgressQos.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fEgressQos.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 2
@@ -15791,7 +19965,72 @@ func (x *LinkinfoVlan) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "linkinfo-vlan-attrs", "IFLA_VLAN_INGRESS_QOS", raw, typed.ErrLength)
 			}
-			if err := x.fIngressQos.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fIngressQos.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_VLAN_PROTOCOL
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-vlan-attrs", "IFLA_VLAN_PROTOCOL", raw, typed.ErrLength)
+			}
+			x.fProtocol = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "linkinfo-vlan-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "linkinfo-vlan-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *LinkinfoVlan) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "linkinfo-vlan-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "linkinfo-vlan-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_VLAN_ID
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-vlan-attrs", "IFLA_VLAN_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_VLAN_FLAGS
+			x.fFlags = p
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_VLAN_EGRESS_QOS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "linkinfo-vlan-attrs", "IFLA_VLAN_EGRESS_QOS", raw, typed.ErrLength)
+			}
+			if err := x.fEgressQos.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_VLAN_INGRESS_QOS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "linkinfo-vlan-attrs", "IFLA_VLAN_INGRESS_QOS", raw, typed.ErrLength)
+			}
+			if err := x.fIngressQos.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
@@ -16034,20 +20273,69 @@ func (x *IflaVlanQos) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *IflaVlanQos) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *IflaVlanQos) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ifla-vlan-qos", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ifla-vlan-qos", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_VLAN_QOS_MAPPING
+			if x.has[0]&(1<<0) != 0 {
+				x.fMapping.Add()
+			} else {
+				x.fMapping, x.sMapping = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ifla-vlan-qos", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ifla-vlan-qos", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *IflaVlanQos) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -16178,19 +20466,27 @@ func (x *LinkinfoVrf) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *LinkinfoVrf) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *LinkinfoVrf) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -16207,7 +20503,46 @@ func (x *LinkinfoVrf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-vrf-attrs", "IFLA_VRF_TABLE", raw, typed.ErrLength)
 			}
-			x.fTable = uint32(typed.Uint32At(p, raw, sb))
+			x.fTable = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "linkinfo-vrf-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "linkinfo-vrf-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *LinkinfoVrf) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "linkinfo-vrf-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "linkinfo-vrf-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_VRF_TABLE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-vrf-attrs", "IFLA_VRF_TABLE", raw, typed.ErrLength)
+			}
+			x.fTable = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -16308,19 +20643,27 @@ func (x *Xdp) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Xdp) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Xdp) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -16337,7 +20680,7 @@ func (x *Xdp) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_FD", raw, typed.ErrLength)
 			}
-			x.fFd = int32(typed.Uint32At(p, raw, sb))
+			x.fFd = int32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_XDP_ATTACHED
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -16349,37 +20692,118 @@ func (x *Xdp) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_XDP_PROG_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_PROG_ID", raw, typed.ErrLength)
 			}
-			x.fProgId = uint32(typed.Uint32At(p, raw, sb))
+			x.fProgId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_XDP_DRV_PROG_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_DRV_PROG_ID", raw, typed.ErrLength)
 			}
-			x.fDrvProgId = uint32(typed.Uint32At(p, raw, sb))
+			x.fDrvProgId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_XDP_SKB_PROG_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_SKB_PROG_ID", raw, typed.ErrLength)
 			}
-			x.fSkbProgId = uint32(typed.Uint32At(p, raw, sb))
+			x.fSkbProgId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_XDP_HW_PROG_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_HW_PROG_ID", raw, typed.ErrLength)
 			}
-			x.fHwProgId = uint32(typed.Uint32At(p, raw, sb))
+			x.fHwProgId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_XDP_EXPECTED_FD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_EXPECTED_FD", raw, typed.ErrLength)
 			}
-			x.fExpectedFd = int32(typed.Uint32At(p, raw, sb))
+			x.fExpectedFd = int32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 7
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "xdp-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "xdp-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Xdp) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "xdp-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "xdp-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_XDP_FD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_FD", raw, typed.ErrLength)
+			}
+			x.fFd = int32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_XDP_ATTACHED
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_ATTACHED", raw, typed.ErrLength)
+			}
+			x.fAttached = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_XDP_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_XDP_PROG_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_PROG_ID", raw, typed.ErrLength)
+			}
+			x.fProgId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_XDP_DRV_PROG_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_DRV_PROG_ID", raw, typed.ErrLength)
+			}
+			x.fDrvProgId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // IFLA_XDP_SKB_PROG_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_SKB_PROG_ID", raw, typed.ErrLength)
+			}
+			x.fSkbProgId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // IFLA_XDP_HW_PROG_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_HW_PROG_ID", raw, typed.ErrLength)
+			}
+			x.fHwProgId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // IFLA_XDP_EXPECTED_FD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "xdp-attrs", "IFLA_XDP_EXPECTED_FD", raw, typed.ErrLength)
+			}
+			x.fExpectedFd = int32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
@@ -16627,19 +21051,63 @@ func (x *Ifla) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Ifla) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Ifla) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ifla-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ifla-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_INET_CONF
+			x.fConf = p
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ifla-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ifla-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Ifla) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -16757,20 +21225,28 @@ func (x *Ifla6) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Ifla6) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Ifla6) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -16787,7 +21263,7 @@ func (x *Ifla6) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ifla6-attrs", "IFLA_INET6_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_INET6_CONF
 			x.fConf = p
@@ -16817,7 +21293,77 @@ func (x *Ifla6) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ifla6-attrs", "IFLA_INET6_RA_MTU", raw, typed.ErrLength)
 			}
-			x.fRaMtu = uint32(typed.Uint32At(p, raw, sb))
+			x.fRaMtu = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 8
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ifla6-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ifla6-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Ifla6) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ifla6-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ifla6-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_INET6_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ifla6-attrs", "IFLA_INET6_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_INET6_CONF
+			x.fConf = p
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_INET6_STATS
+			x.fStats = p
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_INET6_MCAST
+			x.fMcast = p
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_INET6_CACHEINFO
+			x.fCacheinfo = p
+			x.has[0] |= 1 << 4
+		case 6: // IFLA_INET6_ICMP6STATS
+			x.fIcmp6stats = p
+			x.has[0] |= 1 << 5
+		case 7: // IFLA_INET6_TOKEN
+			x.fToken = p
+			x.has[0] |= 1 << 6
+		case 8: // IFLA_INET6_ADDR_GEN_MODE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "ifla6-attrs", "IFLA_INET6_ADDR_GEN_MODE", raw, typed.ErrLength)
+			}
+			x.fAddrGenMode = uint8(p[0])
+			x.has[0] |= 1 << 7
+		case 9: // IFLA_INET6_RA_MTU
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ifla6-attrs", "IFLA_INET6_RA_MTU", raw, typed.ErrLength)
+			}
+			x.fRaMtu = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -17133,19 +21679,27 @@ func (x *Mctp) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Mctp) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Mctp) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -17162,7 +21716,52 @@ func (x *Mctp) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "mctp-attrs", "IFLA_MCTP_NET", raw, typed.ErrLength)
 			}
-			x.fNet = uint32(typed.Uint32At(p, raw, sb))
+			x.fNet = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_MCTP_PHYS_BINDING
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "mctp-attrs", "IFLA_MCTP_PHYS_BINDING", raw, typed.ErrLength)
+			}
+			x.fPhysBinding = uint8(p[0])
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "mctp-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "mctp-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Mctp) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "mctp-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "mctp-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_MCTP_NET
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "mctp-attrs", "IFLA_MCTP_NET", raw, typed.ErrLength)
+			}
+			x.fNet = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // IFLA_MCTP_PHYS_BINDING
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -17289,20 +21888,28 @@ func (x *Stats) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Stats) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Stats) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -17328,7 +21935,61 @@ func (x *Stats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "stats-attrs", "IFLA_STATS_LINK_OFFLOAD_XSTATS", raw, typed.ErrLength)
 			}
-			if err := x.fLinkOffloadXstats.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fLinkOffloadXstats.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_STATS_AF_SPEC
+			x.fAfSpec = p
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "stats-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "stats-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Stats) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "stats-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "stats-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_STATS_LINK_64
+			x.fLink64 = p
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_STATS_LINK_XSTATS
+			x.fLinkXstats = p
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_STATS_LINK_XSTATS_SLAVE
+			x.fLinkXstatsSlave = p
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_STATS_LINK_OFFLOAD_XSTATS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "stats-attrs", "IFLA_STATS_LINK_OFFLOAD_XSTATS", raw, typed.ErrLength)
+			}
+			if err := x.fLinkOffloadXstats.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 3
@@ -17568,20 +22229,28 @@ func (x *LinkOffloadXstats) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *LinkOffloadXstats) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *LinkOffloadXstats) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -17604,7 +22273,59 @@ func (x *LinkOffloadXstats) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fHwSInfo, x.sHwSInfo = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fHwSInfo; it.Next(); {
-				if err := x.kHwSInfo.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kHwSInfo.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_OFFLOAD_XSTATS_L3_STATS
+			x.fL3Stats = p
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "link-offload-xstats", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "link-offload-xstats", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *LinkOffloadXstats) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "link-offload-xstats", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "link-offload-xstats", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_OFFLOAD_XSTATS_CPU_HIT
+			x.fCpuHit = p
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_OFFLOAD_XSTATS_HW_S_INFO
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "link-offload-xstats", "IFLA_OFFLOAD_XSTATS_HW_S_INFO")
+			if err != nil {
+				return err
+			}
+			x.fHwSInfo, x.sHwSInfo = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fHwSInfo; it.Next(); {
+				if err := x.kHwSInfo.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -17772,19 +22493,72 @@ func (x *HwSInfoOne) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *HwSInfoOne) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *HwSInfoOne) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "hw-s-info-one", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "hw-s-info-one", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "hw-s-info-one", "IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST", raw, typed.ErrLength)
+			}
+			x.fRequest = uint8(p[0])
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_OFFLOAD_XSTATS_HW_S_INFO_USED
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "hw-s-info-one", "IFLA_OFFLOAD_XSTATS_HW_S_INFO_USED", raw, typed.ErrLength)
+			}
+			x.fUsed = uint8(p[0])
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "hw-s-info-one", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "hw-s-info-one", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *HwSInfoOne) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -17939,19 +22713,27 @@ func (x *LinkDpllPin) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *LinkDpllPin) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *LinkDpllPin) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -17968,7 +22750,46 @@ func (x *LinkDpllPin) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "link-dpll-pin-attrs", "DPLL_A_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "link-dpll-pin-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "link-dpll-pin-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *LinkDpllPin) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "link-dpll-pin-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "link-dpll-pin-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // DPLL_A_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "link-dpll-pin-attrs", "DPLL_A_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -18070,19 +22891,27 @@ func (x *LinkinfoNetkit) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *LinkinfoNetkit) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *LinkinfoNetkit) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -18108,43 +22937,127 @@ func (x *LinkinfoNetkit) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_POLICY", raw, typed.ErrLength)
 			}
-			x.fPolicy = uint32(typed.Uint32At(p, raw, sb))
+			x.fPolicy = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // IFLA_NETKIT_PEER_POLICY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_PEER_POLICY", raw, typed.ErrLength)
 			}
-			x.fPeerPolicy = uint32(typed.Uint32At(p, raw, sb))
+			x.fPeerPolicy = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // IFLA_NETKIT_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_MODE", raw, typed.ErrLength)
 			}
-			x.fMode = uint32(typed.Uint32At(p, raw, sb))
+			x.fMode = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // IFLA_NETKIT_SCRUB
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_SCRUB", raw, typed.ErrLength)
 			}
-			x.fScrub = uint32(typed.Uint32At(p, raw, sb))
+			x.fScrub = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // IFLA_NETKIT_PEER_SCRUB
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_PEER_SCRUB", raw, typed.ErrLength)
 			}
-			x.fPeerScrub = uint32(typed.Uint32At(p, raw, sb))
+			x.fPeerScrub = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // IFLA_NETKIT_HEADROOM
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_HEADROOM", raw, typed.ErrLength)
 			}
-			x.fHeadroom = uint16(typed.Uint16At(p, raw, sb))
+			x.fHeadroom = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // IFLA_NETKIT_TAILROOM
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_TAILROOM", raw, typed.ErrLength)
 			}
-			x.fTailroom = uint16(typed.Uint16At(p, raw, sb))
+			x.fTailroom = uint16(typed.Uint16Host(p, raw))
+			x.has[0] |= 1 << 8
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *LinkinfoNetkit) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_NETKIT_PEER_INFO
+			x.fPeerInfo = p
+			x.has[0] |= 1 << 0
+		case 2: // IFLA_NETKIT_PRIMARY
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_PRIMARY", raw, typed.ErrLength)
+			}
+			x.fPrimary = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // IFLA_NETKIT_POLICY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_POLICY", raw, typed.ErrLength)
+			}
+			x.fPolicy = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // IFLA_NETKIT_PEER_POLICY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_PEER_POLICY", raw, typed.ErrLength)
+			}
+			x.fPeerPolicy = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // IFLA_NETKIT_MODE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_MODE", raw, typed.ErrLength)
+			}
+			x.fMode = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // IFLA_NETKIT_SCRUB
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_SCRUB", raw, typed.ErrLength)
+			}
+			x.fScrub = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // IFLA_NETKIT_PEER_SCRUB
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_PEER_SCRUB", raw, typed.ErrLength)
+			}
+			x.fPeerScrub = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // IFLA_NETKIT_HEADROOM
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_HEADROOM", raw, typed.ErrLength)
+			}
+			x.fHeadroom = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // IFLA_NETKIT_TAILROOM
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "linkinfo-netkit-attrs", "IFLA_NETKIT_TAILROOM", raw, typed.ErrLength)
+			}
+			x.fTailroom = uint16(typed.Uint16Other(p, raw))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -18415,19 +23328,66 @@ func (x *LinkinfoOvpn) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *LinkinfoOvpn) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *LinkinfoOvpn) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "linkinfo-ovpn-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "linkinfo-ovpn-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // IFLA_OVPN_MODE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "linkinfo-ovpn-attrs", "IFLA_OVPN_MODE", raw, typed.ErrLength)
+			}
+			x.fMode = uint8(p[0])
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "linkinfo-ovpn-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "linkinfo-ovpn-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *LinkinfoOvpn) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break

@@ -371,20 +371,28 @@ func (x *Neighbour) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Neighbour) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Neighbour) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -413,49 +421,49 @@ func (x *Neighbour) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_PROBES", raw, typed.ErrLength)
 			}
-			x.fProbes = uint32(typed.Uint32At(p, raw, sb))
+			x.fProbes = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 5: // NDA_VLAN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_VLAN", raw, typed.ErrLength)
 			}
-			x.fVlan = uint16(typed.Uint16At(p, raw, sb))
+			x.fVlan = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 6: // NDA_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_PORT", raw, typed.ErrLength)
 			}
-			x.fPort = uint16(typed.Uint16At(p, raw, sb))
+			x.fPort = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 7: // NDA_VNI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_VNI", raw, typed.ErrLength)
 			}
-			x.fVni = uint32(typed.Uint32At(p, raw, sb))
+			x.fVni = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 8: // NDA_IFINDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 9: // NDA_MASTER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_MASTER", raw, typed.ErrLength)
 			}
-			x.fMaster = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaster = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 10: // NDA_LINK_NETNSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_LINK_NETNSID", raw, typed.ErrLength)
 			}
-			x.fLinkNetnsid = int32(typed.Uint32At(p, raw, sb))
+			x.fLinkNetnsid = int32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 10
 		case 11: // NDA_SRC_VNI
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_SRC_VNI", raw, typed.ErrLength)
 			}
-			x.fSrcVni = uint32(typed.Uint32At(p, raw, sb))
+			x.fSrcVni = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 11
 		case 12: // NDA_PROTOCOL
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -467,7 +475,7 @@ func (x *Neighbour) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_NH_ID", raw, typed.ErrLength)
 			}
-			x.fNhId = uint32(typed.Uint32At(p, raw, sb))
+			x.fNhId = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 13
 		case 14: // NDA_FDB_EXT_ATTRS
 			x.fFdbExtAttrs = p
@@ -476,13 +484,140 @@ func (x *Neighbour) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_FLAGS_EXT", raw, typed.ErrLength)
 			}
-			x.fFlagsExt = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlagsExt = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 15
 		case 16: // NDA_NDM_STATE_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_NDM_STATE_MASK", raw, typed.ErrLength)
 			}
-			x.fNdmStateMask = uint16(typed.Uint16At(p, raw, sb))
+			x.fNdmStateMask = uint16(typed.Uint16Host(p, raw))
+			x.has[0] |= 1 << 16
+		case 17: // NDA_NDM_FLAGS_MASK
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_NDM_FLAGS_MASK", raw, typed.ErrLength)
+			}
+			x.fNdmFlagsMask = uint8(p[0])
+			x.has[0] |= 1 << 17
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "neighbour-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "neighbour-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Neighbour) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "neighbour-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "neighbour-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 0: // NDA_UNSPEC
+			x.fUnspec = p
+			x.has[0] |= 1 << 0
+		case 1: // NDA_DST
+			x.fDst = p
+			x.has[0] |= 1 << 1
+		case 2: // NDA_LLADDR
+			x.fLladdr = p
+			x.has[0] |= 1 << 2
+		case 3: // NDA_CACHEINFO
+			x.fCacheinfo = p
+			x.has[0] |= 1 << 3
+		case 4: // NDA_PROBES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_PROBES", raw, typed.ErrLength)
+			}
+			x.fProbes = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 5: // NDA_VLAN
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_VLAN", raw, typed.ErrLength)
+			}
+			x.fVlan = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 6: // NDA_PORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_PORT", raw, typed.ErrLength)
+			}
+			x.fPort = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 7: // NDA_VNI
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_VNI", raw, typed.ErrLength)
+			}
+			x.fVni = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 8: // NDA_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 9: // NDA_MASTER
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_MASTER", raw, typed.ErrLength)
+			}
+			x.fMaster = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 10: // NDA_LINK_NETNSID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_LINK_NETNSID", raw, typed.ErrLength)
+			}
+			x.fLinkNetnsid = int32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 10
+		case 11: // NDA_SRC_VNI
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_SRC_VNI", raw, typed.ErrLength)
+			}
+			x.fSrcVni = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 11
+		case 12: // NDA_PROTOCOL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_PROTOCOL", raw, typed.ErrLength)
+			}
+			x.fProtocol = uint8(p[0])
+			x.has[0] |= 1 << 12
+		case 13: // NDA_NH_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_NH_ID", raw, typed.ErrLength)
+			}
+			x.fNhId = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 13
+		case 14: // NDA_FDB_EXT_ATTRS
+			x.fFdbExtAttrs = p
+			x.has[0] |= 1 << 14
+		case 15: // NDA_FLAGS_EXT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_FLAGS_EXT", raw, typed.ErrLength)
+			}
+			x.fFlagsExt = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 15
+		case 16: // NDA_NDM_STATE_MASK
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "neighbour-attrs", "NDA_NDM_STATE_MASK", raw, typed.ErrLength)
+			}
+			x.fNdmStateMask = uint16(typed.Uint16Other(p, raw))
 			x.has[0] |= 1 << 16
 		case 17: // NDA_NDM_FLAGS_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -1009,20 +1144,28 @@ func (x *Ndt) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Ndt) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Ndt) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1045,19 +1188,19 @@ func (x *Ndt) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndt-attrs", "NDTA_THRESH1", raw, typed.ErrLength)
 			}
-			x.fThresh1 = uint32(typed.Uint32At(p, raw, sb))
+			x.fThresh1 = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // NDTA_THRESH2
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndt-attrs", "NDTA_THRESH2", raw, typed.ErrLength)
 			}
-			x.fThresh2 = uint32(typed.Uint32At(p, raw, sb))
+			x.fThresh2 = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // NDTA_THRESH3
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndt-attrs", "NDTA_THRESH3", raw, typed.ErrLength)
 			}
-			x.fThresh3 = uint32(typed.Uint32At(p, raw, sb))
+			x.fThresh3 = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // NDTA_CONFIG
 			x.fConfig = p
@@ -1066,8 +1209,144 @@ func (x *Ndt) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "ndt-attrs", "NDTA_PARMS", raw, typed.ErrLength)
 			}
-			if err := x.fParms.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fParms
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "ndtpa-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NDTPA_IFINDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_IFINDEX", raw, typed.ErrLength)
+						}
+						x.fIfindex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // NDTPA_REFCNT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_REFCNT", raw, typed.ErrLength)
+						}
+						x.fRefcnt = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // NDTPA_REACHABLE_TIME
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_REACHABLE_TIME", raw, typed.ErrLength)
+						}
+						x.fReachableTime = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // NDTPA_BASE_REACHABLE_TIME
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_BASE_REACHABLE_TIME", raw, typed.ErrLength)
+						}
+						x.fBaseReachableTime = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // NDTPA_RETRANS_TIME
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_RETRANS_TIME", raw, typed.ErrLength)
+						}
+						x.fRetransTime = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // NDTPA_GC_STALETIME
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_GC_STALETIME", raw, typed.ErrLength)
+						}
+						x.fGcStaletime = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 5
+					case 7: // NDTPA_DELAY_PROBE_TIME
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_DELAY_PROBE_TIME", raw, typed.ErrLength)
+						}
+						x.fDelayProbeTime = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 6
+					case 8: // NDTPA_QUEUE_LEN
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_QUEUE_LEN", raw, typed.ErrLength)
+						}
+						x.fQueueLen = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 7
+					case 9: // NDTPA_APP_PROBES
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_APP_PROBES", raw, typed.ErrLength)
+						}
+						x.fAppProbes = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 8
+					case 10: // NDTPA_UCAST_PROBES
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_UCAST_PROBES", raw, typed.ErrLength)
+						}
+						x.fUcastProbes = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 9
+					case 11: // NDTPA_MCAST_PROBES
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_MCAST_PROBES", raw, typed.ErrLength)
+						}
+						x.fMcastProbes = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 10
+					case 12: // NDTPA_ANYCAST_DELAY
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_ANYCAST_DELAY", raw, typed.ErrLength)
+						}
+						x.fAnycastDelay = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 11
+					case 13: // NDTPA_PROXY_DELAY
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_PROXY_DELAY", raw, typed.ErrLength)
+						}
+						x.fProxyDelay = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 12
+					case 14: // NDTPA_PROXY_QLEN
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_PROXY_QLEN", raw, typed.ErrLength)
+						}
+						x.fProxyQlen = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 13
+					case 15: // NDTPA_LOCKTIME
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_LOCKTIME", raw, typed.ErrLength)
+						}
+						x.fLocktime = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 14
+					case 16: // NDTPA_QUEUE_LENBYTES
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_QUEUE_LENBYTES", raw, typed.ErrLength)
+						}
+						x.fQueueLenbytes = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 15
+					case 17: // NDTPA_MCAST_REPROBES
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_MCAST_REPROBES", raw, typed.ErrLength)
+						}
+						x.fMcastReprobes = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 16
+					case 19: // NDTPA_INTERVAL_PROBE_TIME_MS
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_INTERVAL_PROBE_TIME_MS", raw, typed.ErrLength)
+						}
+						x.fIntervalProbeTimeMs = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 17
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "ndtpa-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 5
 		case 7: // NDTA_STATS
@@ -1077,7 +1356,221 @@ func (x *Ndt) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ndt-attrs", "NDTA_GC_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fGcInterval = uint64(typed.Uint64At(p, raw, sb))
+			x.fGcInterval = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 7
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ndt-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ndt-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Ndt) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ndt-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ndt-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NDTA_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "ndt-attrs", "NDTA_NAME", raw, typed.ErrString)
+			}
+			x.fName = p
+			x.has[0] |= 1 << 0
+		case 2: // NDTA_THRESH1
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ndt-attrs", "NDTA_THRESH1", raw, typed.ErrLength)
+			}
+			x.fThresh1 = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // NDTA_THRESH2
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ndt-attrs", "NDTA_THRESH2", raw, typed.ErrLength)
+			}
+			x.fThresh2 = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // NDTA_THRESH3
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ndt-attrs", "NDTA_THRESH3", raw, typed.ErrLength)
+			}
+			x.fThresh3 = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // NDTA_CONFIG
+			x.fConfig = p
+			x.has[0] |= 1 << 4
+		case 6: // NDTA_PARMS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "ndt-attrs", "NDTA_PARMS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fParms
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "ndtpa-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NDTPA_IFINDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_IFINDEX", raw, typed.ErrLength)
+						}
+						x.fIfindex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // NDTPA_REFCNT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_REFCNT", raw, typed.ErrLength)
+						}
+						x.fRefcnt = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // NDTPA_REACHABLE_TIME
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_REACHABLE_TIME", raw, typed.ErrLength)
+						}
+						x.fReachableTime = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // NDTPA_BASE_REACHABLE_TIME
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_BASE_REACHABLE_TIME", raw, typed.ErrLength)
+						}
+						x.fBaseReachableTime = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // NDTPA_RETRANS_TIME
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_RETRANS_TIME", raw, typed.ErrLength)
+						}
+						x.fRetransTime = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // NDTPA_GC_STALETIME
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_GC_STALETIME", raw, typed.ErrLength)
+						}
+						x.fGcStaletime = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 5
+					case 7: // NDTPA_DELAY_PROBE_TIME
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_DELAY_PROBE_TIME", raw, typed.ErrLength)
+						}
+						x.fDelayProbeTime = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 6
+					case 8: // NDTPA_QUEUE_LEN
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_QUEUE_LEN", raw, typed.ErrLength)
+						}
+						x.fQueueLen = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 7
+					case 9: // NDTPA_APP_PROBES
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_APP_PROBES", raw, typed.ErrLength)
+						}
+						x.fAppProbes = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 8
+					case 10: // NDTPA_UCAST_PROBES
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_UCAST_PROBES", raw, typed.ErrLength)
+						}
+						x.fUcastProbes = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 9
+					case 11: // NDTPA_MCAST_PROBES
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_MCAST_PROBES", raw, typed.ErrLength)
+						}
+						x.fMcastProbes = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 10
+					case 12: // NDTPA_ANYCAST_DELAY
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_ANYCAST_DELAY", raw, typed.ErrLength)
+						}
+						x.fAnycastDelay = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 11
+					case 13: // NDTPA_PROXY_DELAY
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_PROXY_DELAY", raw, typed.ErrLength)
+						}
+						x.fProxyDelay = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 12
+					case 14: // NDTPA_PROXY_QLEN
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_PROXY_QLEN", raw, typed.ErrLength)
+						}
+						x.fProxyQlen = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 13
+					case 15: // NDTPA_LOCKTIME
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_LOCKTIME", raw, typed.ErrLength)
+						}
+						x.fLocktime = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 14
+					case 16: // NDTPA_QUEUE_LENBYTES
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_QUEUE_LENBYTES", raw, typed.ErrLength)
+						}
+						x.fQueueLenbytes = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 15
+					case 17: // NDTPA_MCAST_REPROBES
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_MCAST_REPROBES", raw, typed.ErrLength)
+						}
+						x.fMcastReprobes = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 16
+					case 19: // NDTPA_INTERVAL_PROBE_TIME_MS
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_INTERVAL_PROBE_TIME_MS", raw, typed.ErrLength)
+						}
+						x.fIntervalProbeTimeMs = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 17
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "ndtpa-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "ndtpa-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 5
+		case 7: // NDTA_STATS
+			x.fStats = p
+			x.has[0] |= 1 << 6
+		case 8: // NDTA_GC_INTERVAL
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "ndt-attrs", "NDTA_GC_INTERVAL", raw, typed.ErrLength)
+			}
+			x.fGcInterval = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
@@ -1439,19 +1932,27 @@ func (x *Ndtpa) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Ndtpa) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Ndtpa) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1468,109 +1969,250 @@ func (x *Ndtpa) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // NDTPA_REFCNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_REFCNT", raw, typed.ErrLength)
 			}
-			x.fRefcnt = uint32(typed.Uint32At(p, raw, sb))
+			x.fRefcnt = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // NDTPA_REACHABLE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_REACHABLE_TIME", raw, typed.ErrLength)
 			}
-			x.fReachableTime = uint64(typed.Uint64At(p, raw, sb))
+			x.fReachableTime = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // NDTPA_BASE_REACHABLE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_BASE_REACHABLE_TIME", raw, typed.ErrLength)
 			}
-			x.fBaseReachableTime = uint64(typed.Uint64At(p, raw, sb))
+			x.fBaseReachableTime = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // NDTPA_RETRANS_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_RETRANS_TIME", raw, typed.ErrLength)
 			}
-			x.fRetransTime = uint64(typed.Uint64At(p, raw, sb))
+			x.fRetransTime = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // NDTPA_GC_STALETIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_GC_STALETIME", raw, typed.ErrLength)
 			}
-			x.fGcStaletime = uint64(typed.Uint64At(p, raw, sb))
+			x.fGcStaletime = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // NDTPA_DELAY_PROBE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_DELAY_PROBE_TIME", raw, typed.ErrLength)
 			}
-			x.fDelayProbeTime = uint64(typed.Uint64At(p, raw, sb))
+			x.fDelayProbeTime = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // NDTPA_QUEUE_LEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_QUEUE_LEN", raw, typed.ErrLength)
 			}
-			x.fQueueLen = uint32(typed.Uint32At(p, raw, sb))
+			x.fQueueLen = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // NDTPA_APP_PROBES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_APP_PROBES", raw, typed.ErrLength)
 			}
-			x.fAppProbes = uint32(typed.Uint32At(p, raw, sb))
+			x.fAppProbes = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // NDTPA_UCAST_PROBES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_UCAST_PROBES", raw, typed.ErrLength)
 			}
-			x.fUcastProbes = uint32(typed.Uint32At(p, raw, sb))
+			x.fUcastProbes = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 11: // NDTPA_MCAST_PROBES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_MCAST_PROBES", raw, typed.ErrLength)
 			}
-			x.fMcastProbes = uint32(typed.Uint32At(p, raw, sb))
+			x.fMcastProbes = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 10
 		case 12: // NDTPA_ANYCAST_DELAY
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_ANYCAST_DELAY", raw, typed.ErrLength)
 			}
-			x.fAnycastDelay = uint64(typed.Uint64At(p, raw, sb))
+			x.fAnycastDelay = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 11
 		case 13: // NDTPA_PROXY_DELAY
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_PROXY_DELAY", raw, typed.ErrLength)
 			}
-			x.fProxyDelay = uint64(typed.Uint64At(p, raw, sb))
+			x.fProxyDelay = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 12
 		case 14: // NDTPA_PROXY_QLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_PROXY_QLEN", raw, typed.ErrLength)
 			}
-			x.fProxyQlen = uint32(typed.Uint32At(p, raw, sb))
+			x.fProxyQlen = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 13
 		case 15: // NDTPA_LOCKTIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_LOCKTIME", raw, typed.ErrLength)
 			}
-			x.fLocktime = uint64(typed.Uint64At(p, raw, sb))
+			x.fLocktime = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 14
 		case 16: // NDTPA_QUEUE_LENBYTES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_QUEUE_LENBYTES", raw, typed.ErrLength)
 			}
-			x.fQueueLenbytes = uint32(typed.Uint32At(p, raw, sb))
+			x.fQueueLenbytes = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 15
 		case 17: // NDTPA_MCAST_REPROBES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_MCAST_REPROBES", raw, typed.ErrLength)
 			}
-			x.fMcastReprobes = uint32(typed.Uint32At(p, raw, sb))
+			x.fMcastReprobes = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 16
 		case 19: // NDTPA_INTERVAL_PROBE_TIME_MS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_INTERVAL_PROBE_TIME_MS", raw, typed.ErrLength)
 			}
-			x.fIntervalProbeTimeMs = uint64(typed.Uint64At(p, raw, sb))
+			x.fIntervalProbeTimeMs = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 17
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ndtpa-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ndtpa-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Ndtpa) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ndtpa-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ndtpa-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NDTPA_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // NDTPA_REFCNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_REFCNT", raw, typed.ErrLength)
+			}
+			x.fRefcnt = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // NDTPA_REACHABLE_TIME
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_REACHABLE_TIME", raw, typed.ErrLength)
+			}
+			x.fReachableTime = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // NDTPA_BASE_REACHABLE_TIME
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_BASE_REACHABLE_TIME", raw, typed.ErrLength)
+			}
+			x.fBaseReachableTime = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // NDTPA_RETRANS_TIME
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_RETRANS_TIME", raw, typed.ErrLength)
+			}
+			x.fRetransTime = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // NDTPA_GC_STALETIME
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_GC_STALETIME", raw, typed.ErrLength)
+			}
+			x.fGcStaletime = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // NDTPA_DELAY_PROBE_TIME
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_DELAY_PROBE_TIME", raw, typed.ErrLength)
+			}
+			x.fDelayProbeTime = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // NDTPA_QUEUE_LEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_QUEUE_LEN", raw, typed.ErrLength)
+			}
+			x.fQueueLen = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // NDTPA_APP_PROBES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_APP_PROBES", raw, typed.ErrLength)
+			}
+			x.fAppProbes = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // NDTPA_UCAST_PROBES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_UCAST_PROBES", raw, typed.ErrLength)
+			}
+			x.fUcastProbes = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 11: // NDTPA_MCAST_PROBES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_MCAST_PROBES", raw, typed.ErrLength)
+			}
+			x.fMcastProbes = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 10
+		case 12: // NDTPA_ANYCAST_DELAY
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_ANYCAST_DELAY", raw, typed.ErrLength)
+			}
+			x.fAnycastDelay = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 11
+		case 13: // NDTPA_PROXY_DELAY
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_PROXY_DELAY", raw, typed.ErrLength)
+			}
+			x.fProxyDelay = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 12
+		case 14: // NDTPA_PROXY_QLEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_PROXY_QLEN", raw, typed.ErrLength)
+			}
+			x.fProxyQlen = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 13
+		case 15: // NDTPA_LOCKTIME
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_LOCKTIME", raw, typed.ErrLength)
+			}
+			x.fLocktime = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 14
+		case 16: // NDTPA_QUEUE_LENBYTES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_QUEUE_LENBYTES", raw, typed.ErrLength)
+			}
+			x.fQueueLenbytes = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 15
+		case 17: // NDTPA_MCAST_REPROBES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_MCAST_REPROBES", raw, typed.ErrLength)
+			}
+			x.fMcastReprobes = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 16
+		case 19: // NDTPA_INTERVAL_PROBE_TIME_MS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "ndtpa-attrs", "NDTPA_INTERVAL_PROBE_TIME_MS", raw, typed.ErrLength)
+			}
+			x.fIntervalProbeTimeMs = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 17
 		default:
 			if o.ReportUnknown {

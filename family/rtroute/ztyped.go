@@ -197,20 +197,28 @@ func (x *Route) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Route) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Route) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -233,13 +241,13 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_IIF", raw, typed.ErrLength)
 			}
-			x.fIif = uint32(typed.Uint32At(p, raw, sb))
+			x.fIif = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // RTA_OIF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_OIF", raw, typed.ErrLength)
 			}
-			x.fOif = uint32(typed.Uint32At(p, raw, sb))
+			x.fOif = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // RTA_GATEWAY
 			x.fGateway = p
@@ -248,7 +256,7 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_PRIORITY", raw, typed.ErrLength)
 			}
-			x.fPriority = uint32(typed.Uint32At(p, raw, sb))
+			x.fPriority = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // RTA_PREFSRC
 			x.fPrefsrc = p
@@ -257,8 +265,138 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_METRICS", raw, typed.ErrLength)
 			}
-			if err := x.fMetrics.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fMetrics
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // RTAX_LOCK
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_LOCK", raw, typed.ErrLength)
+						}
+						x.fLock = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // RTAX_MTU
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_MTU", raw, typed.ErrLength)
+						}
+						x.fMtu = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // RTAX_WINDOW
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_WINDOW", raw, typed.ErrLength)
+						}
+						x.fWindow = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // RTAX_RTT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_RTT", raw, typed.ErrLength)
+						}
+						x.fRtt = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // RTAX_RTTVAR
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_RTTVAR", raw, typed.ErrLength)
+						}
+						x.fRttvar = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // RTAX_SSTHRESH
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_SSTHRESH", raw, typed.ErrLength)
+						}
+						x.fSsthresh = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 5
+					case 7: // RTAX_CWND
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_CWND", raw, typed.ErrLength)
+						}
+						x.fCwnd = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 6
+					case 8: // RTAX_ADVMSS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_ADVMSS", raw, typed.ErrLength)
+						}
+						x.fAdvmss = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 7
+					case 9: // RTAX_REORDERING
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_REORDERING", raw, typed.ErrLength)
+						}
+						x.fReordering = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 8
+					case 10: // RTAX_HOPLIMIT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_HOPLIMIT", raw, typed.ErrLength)
+						}
+						x.fHoplimit = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 9
+					case 11: // RTAX_INITCWND
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_INITCWND", raw, typed.ErrLength)
+						}
+						x.fInitcwnd = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 10
+					case 12: // RTAX_FEATURES
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_FEATURES", raw, typed.ErrLength)
+						}
+						x.fFeatures = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 11
+					case 13: // RTAX_RTO_MIN
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_RTO_MIN", raw, typed.ErrLength)
+						}
+						x.fRtoMin = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 12
+					case 14: // RTAX_INITRWND
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_INITRWND", raw, typed.ErrLength)
+						}
+						x.fInitrwnd = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 13
+					case 15: // RTAX_QUICKACK
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_QUICKACK", raw, typed.ErrLength)
+						}
+						x.fQuickack = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 14
+					case 16: // RTAX_CC_ALGO
+						if len(p) == 0 {
+							return o.Fail(end-len(rest), "metrics", "RTAX_CC_ALGO", raw, typed.ErrString)
+						}
+						x.fCcAlgo = p
+						x.has[0] |= 1 << 15
+					case 17: // RTAX_FASTOPEN_NO_COOKIE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_FASTOPEN_NO_COOKIE", raw, typed.ErrLength)
+						}
+						x.fFastopenNoCookie = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 16
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "metrics", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 7
 		case 9: // RTA_MULTIPATH
@@ -271,7 +409,7 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_FLOW", raw, typed.ErrLength)
 			}
-			x.fFlow = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlow = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 10
 		case 12: // RTA_CACHEINFO
 			x.fCacheinfo = p
@@ -286,13 +424,13 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_TABLE", raw, typed.ErrLength)
 			}
-			x.fTable = uint32(typed.Uint32At(p, raw, sb))
+			x.fTable = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 14
 		case 16: // RTA_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_MARK", raw, typed.ErrLength)
 			}
-			x.fMark = uint32(typed.Uint32At(p, raw, sb))
+			x.fMark = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 15
 		case 17: // RTA_MFC_STATS
 			x.fMfcStats = p
@@ -313,7 +451,7 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_ENCAP_TYPE", raw, typed.ErrLength)
 			}
-			x.fEncapType = uint16(typed.Uint16At(p, raw, sb))
+			x.fEncapType = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 20
 		case 22: // RTA_ENCAP
 			x.fEncap = p
@@ -322,7 +460,7 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_EXPIRES", raw, typed.ErrLength)
 			}
-			x.fExpires = uint32(typed.Uint32At(p, raw, sb))
+			x.fExpires = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 22
 		case 24: // RTA_PAD
 			x.fPad = p
@@ -331,7 +469,7 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_UID", raw, typed.ErrLength)
 			}
-			x.fUid = uint32(typed.Uint32At(p, raw, sb))
+			x.fUid = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 24
 		case 26: // RTA_TTL_PROPAGATE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -349,19 +487,329 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_SPORT", raw, typed.ErrLength)
 			}
-			x.fSport = uint16(typed.Uint16At(p, raw, sb))
+			x.fSport = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 27
 		case 29: // RTA_DPORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_DPORT", raw, typed.ErrLength)
 			}
-			x.fDport = uint16(typed.Uint16At(p, raw, sb))
+			x.fDport = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 28
 		case 30: // RTA_NH_ID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "RTA_NH_ID", raw, typed.ErrLength)
 			}
-			x.fNhId = uint32(typed.Uint32At(p, raw, sb))
+			x.fNhId = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 29
+		case 31: // RTA_FLOWLABEL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "route-attrs", "RTA_FLOWLABEL", raw, typed.ErrLength)
+			}
+			x.fFlowlabel = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 30
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "route-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "route-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Route) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "route-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "route-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // RTA_DST
+			x.fDst = p
+			x.has[0] |= 1 << 0
+		case 2: // RTA_SRC
+			x.fSrc = p
+			x.has[0] |= 1 << 1
+		case 3: // RTA_IIF
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "route-attrs", "RTA_IIF", raw, typed.ErrLength)
+			}
+			x.fIif = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // RTA_OIF
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "route-attrs", "RTA_OIF", raw, typed.ErrLength)
+			}
+			x.fOif = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // RTA_GATEWAY
+			x.fGateway = p
+			x.has[0] |= 1 << 4
+		case 6: // RTA_PRIORITY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "route-attrs", "RTA_PRIORITY", raw, typed.ErrLength)
+			}
+			x.fPriority = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // RTA_PREFSRC
+			x.fPrefsrc = p
+			x.has[0] |= 1 << 6
+		case 8: // RTA_METRICS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "route-attrs", "RTA_METRICS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fMetrics
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // RTAX_LOCK
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_LOCK", raw, typed.ErrLength)
+						}
+						x.fLock = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // RTAX_MTU
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_MTU", raw, typed.ErrLength)
+						}
+						x.fMtu = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // RTAX_WINDOW
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_WINDOW", raw, typed.ErrLength)
+						}
+						x.fWindow = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // RTAX_RTT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_RTT", raw, typed.ErrLength)
+						}
+						x.fRtt = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // RTAX_RTTVAR
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_RTTVAR", raw, typed.ErrLength)
+						}
+						x.fRttvar = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // RTAX_SSTHRESH
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_SSTHRESH", raw, typed.ErrLength)
+						}
+						x.fSsthresh = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 5
+					case 7: // RTAX_CWND
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_CWND", raw, typed.ErrLength)
+						}
+						x.fCwnd = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 6
+					case 8: // RTAX_ADVMSS
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_ADVMSS", raw, typed.ErrLength)
+						}
+						x.fAdvmss = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 7
+					case 9: // RTAX_REORDERING
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_REORDERING", raw, typed.ErrLength)
+						}
+						x.fReordering = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 8
+					case 10: // RTAX_HOPLIMIT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_HOPLIMIT", raw, typed.ErrLength)
+						}
+						x.fHoplimit = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 9
+					case 11: // RTAX_INITCWND
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_INITCWND", raw, typed.ErrLength)
+						}
+						x.fInitcwnd = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 10
+					case 12: // RTAX_FEATURES
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_FEATURES", raw, typed.ErrLength)
+						}
+						x.fFeatures = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 11
+					case 13: // RTAX_RTO_MIN
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_RTO_MIN", raw, typed.ErrLength)
+						}
+						x.fRtoMin = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 12
+					case 14: // RTAX_INITRWND
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_INITRWND", raw, typed.ErrLength)
+						}
+						x.fInitrwnd = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 13
+					case 15: // RTAX_QUICKACK
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_QUICKACK", raw, typed.ErrLength)
+						}
+						x.fQuickack = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 14
+					case 16: // RTAX_CC_ALGO
+						if len(p) == 0 {
+							return o.Fail(end-len(rest), "metrics", "RTAX_CC_ALGO", raw, typed.ErrString)
+						}
+						x.fCcAlgo = p
+						x.has[0] |= 1 << 15
+					case 17: // RTAX_FASTOPEN_NO_COOKIE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "RTAX_FASTOPEN_NO_COOKIE", raw, typed.ErrLength)
+						}
+						x.fFastopenNoCookie = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 16
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "metrics", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 7
+		case 9: // RTA_MULTIPATH
+			x.fMultipath = p
+			x.has[0] |= 1 << 8
+		case 10: // RTA_PROTOINFO
+			x.fProtoinfo = p
+			x.has[0] |= 1 << 9
+		case 11: // RTA_FLOW
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "route-attrs", "RTA_FLOW", raw, typed.ErrLength)
+			}
+			x.fFlow = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 10
+		case 12: // RTA_CACHEINFO
+			x.fCacheinfo = p
+			x.has[0] |= 1 << 11
+		case 13: // RTA_SESSION
+			x.fSession = p
+			x.has[0] |= 1 << 12
+		case 14: // RTA_MP_ALGO
+			x.fMpAlgo = p
+			x.has[0] |= 1 << 13
+		case 15: // RTA_TABLE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "route-attrs", "RTA_TABLE", raw, typed.ErrLength)
+			}
+			x.fTable = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 14
+		case 16: // RTA_MARK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "route-attrs", "RTA_MARK", raw, typed.ErrLength)
+			}
+			x.fMark = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 15
+		case 17: // RTA_MFC_STATS
+			x.fMfcStats = p
+			x.has[0] |= 1 << 16
+		case 18: // RTA_VIA
+			x.fVia = p
+			x.has[0] |= 1 << 17
+		case 19: // RTA_NEWDST
+			x.fNewdst = p
+			x.has[0] |= 1 << 18
+		case 20: // RTA_PREF
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "route-attrs", "RTA_PREF", raw, typed.ErrLength)
+			}
+			x.fPref = uint8(p[0])
+			x.has[0] |= 1 << 19
+		case 21: // RTA_ENCAP_TYPE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "route-attrs", "RTA_ENCAP_TYPE", raw, typed.ErrLength)
+			}
+			x.fEncapType = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 20
+		case 22: // RTA_ENCAP
+			x.fEncap = p
+			x.has[0] |= 1 << 21
+		case 23: // RTA_EXPIRES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "route-attrs", "RTA_EXPIRES", raw, typed.ErrLength)
+			}
+			x.fExpires = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 22
+		case 24: // RTA_PAD
+			x.fPad = p
+			x.has[0] |= 1 << 23
+		case 25: // RTA_UID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "route-attrs", "RTA_UID", raw, typed.ErrLength)
+			}
+			x.fUid = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 24
+		case 26: // RTA_TTL_PROPAGATE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "route-attrs", "RTA_TTL_PROPAGATE", raw, typed.ErrLength)
+			}
+			x.fTtlPropagate = uint8(p[0])
+			x.has[0] |= 1 << 25
+		case 27: // RTA_IP_PROTO
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "route-attrs", "RTA_IP_PROTO", raw, typed.ErrLength)
+			}
+			x.fIpProto = uint8(p[0])
+			x.has[0] |= 1 << 26
+		case 28: // RTA_SPORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "route-attrs", "RTA_SPORT", raw, typed.ErrLength)
+			}
+			x.fSport = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 27
+		case 29: // RTA_DPORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "route-attrs", "RTA_DPORT", raw, typed.ErrLength)
+			}
+			x.fDport = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 28
+		case 30: // RTA_NH_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "route-attrs", "RTA_NH_ID", raw, typed.ErrLength)
+			}
+			x.fNhId = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 29
 		case 31: // RTA_FLOWLABEL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -1196,19 +1644,27 @@ func (x *Metrics) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Metrics) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Metrics) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1225,91 +1681,91 @@ func (x *Metrics) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_LOCK", raw, typed.ErrLength)
 			}
-			x.fLock = uint32(typed.Uint32At(p, raw, sb))
+			x.fLock = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // RTAX_MTU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_MTU", raw, typed.ErrLength)
 			}
-			x.fMtu = uint32(typed.Uint32At(p, raw, sb))
+			x.fMtu = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // RTAX_WINDOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_WINDOW", raw, typed.ErrLength)
 			}
-			x.fWindow = uint32(typed.Uint32At(p, raw, sb))
+			x.fWindow = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // RTAX_RTT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_RTT", raw, typed.ErrLength)
 			}
-			x.fRtt = uint32(typed.Uint32At(p, raw, sb))
+			x.fRtt = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // RTAX_RTTVAR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_RTTVAR", raw, typed.ErrLength)
 			}
-			x.fRttvar = uint32(typed.Uint32At(p, raw, sb))
+			x.fRttvar = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // RTAX_SSTHRESH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_SSTHRESH", raw, typed.ErrLength)
 			}
-			x.fSsthresh = uint32(typed.Uint32At(p, raw, sb))
+			x.fSsthresh = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // RTAX_CWND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_CWND", raw, typed.ErrLength)
 			}
-			x.fCwnd = uint32(typed.Uint32At(p, raw, sb))
+			x.fCwnd = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // RTAX_ADVMSS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_ADVMSS", raw, typed.ErrLength)
 			}
-			x.fAdvmss = uint32(typed.Uint32At(p, raw, sb))
+			x.fAdvmss = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // RTAX_REORDERING
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_REORDERING", raw, typed.ErrLength)
 			}
-			x.fReordering = uint32(typed.Uint32At(p, raw, sb))
+			x.fReordering = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // RTAX_HOPLIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_HOPLIMIT", raw, typed.ErrLength)
 			}
-			x.fHoplimit = uint32(typed.Uint32At(p, raw, sb))
+			x.fHoplimit = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 11: // RTAX_INITCWND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_INITCWND", raw, typed.ErrLength)
 			}
-			x.fInitcwnd = uint32(typed.Uint32At(p, raw, sb))
+			x.fInitcwnd = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 10
 		case 12: // RTAX_FEATURES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_FEATURES", raw, typed.ErrLength)
 			}
-			x.fFeatures = uint32(typed.Uint32At(p, raw, sb))
+			x.fFeatures = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 11
 		case 13: // RTAX_RTO_MIN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_RTO_MIN", raw, typed.ErrLength)
 			}
-			x.fRtoMin = uint32(typed.Uint32At(p, raw, sb))
+			x.fRtoMin = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 12
 		case 14: // RTAX_INITRWND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_INITRWND", raw, typed.ErrLength)
 			}
-			x.fInitrwnd = uint32(typed.Uint32At(p, raw, sb))
+			x.fInitrwnd = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 13
 		case 15: // RTAX_QUICKACK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_QUICKACK", raw, typed.ErrLength)
 			}
-			x.fQuickack = uint32(typed.Uint32At(p, raw, sb))
+			x.fQuickack = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 14
 		case 16: // RTAX_CC_ALGO
 			if len(p) == 0 {
@@ -1321,7 +1777,142 @@ func (x *Metrics) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "RTAX_FASTOPEN_NO_COOKIE", raw, typed.ErrLength)
 			}
-			x.fFastopenNoCookie = uint32(typed.Uint32At(p, raw, sb))
+			x.fFastopenNoCookie = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 16
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "metrics", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Metrics) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // RTAX_LOCK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "RTAX_LOCK", raw, typed.ErrLength)
+			}
+			x.fLock = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // RTAX_MTU
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "RTAX_MTU", raw, typed.ErrLength)
+			}
+			x.fMtu = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // RTAX_WINDOW
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "RTAX_WINDOW", raw, typed.ErrLength)
+			}
+			x.fWindow = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // RTAX_RTT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "RTAX_RTT", raw, typed.ErrLength)
+			}
+			x.fRtt = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // RTAX_RTTVAR
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "RTAX_RTTVAR", raw, typed.ErrLength)
+			}
+			x.fRttvar = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // RTAX_SSTHRESH
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "RTAX_SSTHRESH", raw, typed.ErrLength)
+			}
+			x.fSsthresh = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // RTAX_CWND
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "RTAX_CWND", raw, typed.ErrLength)
+			}
+			x.fCwnd = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // RTAX_ADVMSS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "RTAX_ADVMSS", raw, typed.ErrLength)
+			}
+			x.fAdvmss = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // RTAX_REORDERING
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "RTAX_REORDERING", raw, typed.ErrLength)
+			}
+			x.fReordering = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // RTAX_HOPLIMIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "RTAX_HOPLIMIT", raw, typed.ErrLength)
+			}
+			x.fHoplimit = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 11: // RTAX_INITCWND
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "RTAX_INITCWND", raw, typed.ErrLength)
+			}
+			x.fInitcwnd = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 10
+		case 12: // RTAX_FEATURES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "RTAX_FEATURES", raw, typed.ErrLength)
+			}
+			x.fFeatures = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 11
+		case 13: // RTAX_RTO_MIN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "RTAX_RTO_MIN", raw, typed.ErrLength)
+			}
+			x.fRtoMin = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 12
+		case 14: // RTAX_INITRWND
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "RTAX_INITRWND", raw, typed.ErrLength)
+			}
+			x.fInitrwnd = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 13
+		case 15: // RTAX_QUICKACK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "RTAX_QUICKACK", raw, typed.ErrLength)
+			}
+			x.fQuickack = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 14
+		case 16: // RTAX_CC_ALGO
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "metrics", "RTAX_CC_ALGO", raw, typed.ErrString)
+			}
+			x.fCcAlgo = p
+			x.has[0] |= 1 << 15
+		case 17: // RTAX_FASTOPEN_NO_COOKIE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "RTAX_FASTOPEN_NO_COOKIE", raw, typed.ErrLength)
+			}
+			x.fFastopenNoCookie = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 16
 		default:
 			if o.ReportUnknown {

@@ -241,20 +241,28 @@ func (x *FibRule) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *FibRule) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *FibRule) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -283,55 +291,55 @@ func (x *FibRule) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_GOTO", raw, typed.ErrLength)
 			}
-			x.fGoto = uint32(typed.Uint32At(p, raw, sb))
+			x.fGoto = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 6: // FRA_PRIORITY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_PRIORITY", raw, typed.ErrLength)
 			}
-			x.fPriority = uint32(typed.Uint32At(p, raw, sb))
+			x.fPriority = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 10: // FRA_FWMARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_FWMARK", raw, typed.ErrLength)
 			}
-			x.fFwmark = uint32(typed.Uint32At(p, raw, sb))
+			x.fFwmark = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 11: // FRA_FLOW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_FLOW", raw, typed.ErrLength)
 			}
-			x.fFlow = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlow = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 12: // FRA_TUN_ID
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_TUN_ID", raw, typed.ErrLength)
 			}
-			x.fTunId = uint64(typed.Uint64At(p, raw, sb))
+			x.fTunId = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 13: // FRA_SUPPRESS_IFGROUP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_SUPPRESS_IFGROUP", raw, typed.ErrLength)
 			}
-			x.fSuppressIfgroup = uint32(typed.Uint32At(p, raw, sb))
+			x.fSuppressIfgroup = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 14: // FRA_SUPPRESS_PREFIXLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_SUPPRESS_PREFIXLEN", raw, typed.ErrLength)
 			}
-			x.fSuppressPrefixlen = uint32(typed.Uint32At(p, raw, sb))
+			x.fSuppressPrefixlen = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 15: // FRA_TABLE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_TABLE", raw, typed.ErrLength)
 			}
-			x.fTable = uint32(typed.Uint32At(p, raw, sb))
+			x.fTable = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 10
 		case 16: // FRA_FWMASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_FWMASK", raw, typed.ErrLength)
 			}
-			x.fFwmask = uint32(typed.Uint32At(p, raw, sb))
+			x.fFwmask = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 11
 		case 17: // FRA_OIFNAME
 			if len(p) == 0 {
@@ -388,13 +396,182 @@ func (x *FibRule) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_SPORT_MASK", raw, typed.ErrLength)
 			}
-			x.fSportMask = uint16(typed.Uint16At(p, raw, sb))
+			x.fSportMask = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 22
 		case 29: // FRA_DPORT_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_DPORT_MASK", raw, typed.ErrLength)
 			}
-			x.fDportMask = uint16(typed.Uint16At(p, raw, sb))
+			x.fDportMask = uint16(typed.Uint16Host(p, raw))
+			x.has[0] |= 1 << 23
+		case 30: // FRA_DSCP_MASK
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_DSCP_MASK", raw, typed.ErrLength)
+			}
+			x.fDscpMask = uint8(p[0])
+			x.has[0] |= 1 << 24
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "fib-rule-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *FibRule) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "fib-rule-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // FRA_DST
+			x.fDst = p
+			x.has[0] |= 1 << 0
+		case 2: // FRA_SRC
+			x.fSrc = p
+			x.has[0] |= 1 << 1
+		case 3: // FRA_IIFNAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_IIFNAME", raw, typed.ErrString)
+			}
+			x.fIifname = p
+			x.has[0] |= 1 << 2
+		case 4: // FRA_GOTO
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_GOTO", raw, typed.ErrLength)
+			}
+			x.fGoto = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 6: // FRA_PRIORITY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_PRIORITY", raw, typed.ErrLength)
+			}
+			x.fPriority = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 10: // FRA_FWMARK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_FWMARK", raw, typed.ErrLength)
+			}
+			x.fFwmark = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 11: // FRA_FLOW
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_FLOW", raw, typed.ErrLength)
+			}
+			x.fFlow = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 12: // FRA_TUN_ID
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_TUN_ID", raw, typed.ErrLength)
+			}
+			x.fTunId = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 13: // FRA_SUPPRESS_IFGROUP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_SUPPRESS_IFGROUP", raw, typed.ErrLength)
+			}
+			x.fSuppressIfgroup = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 14: // FRA_SUPPRESS_PREFIXLEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_SUPPRESS_PREFIXLEN", raw, typed.ErrLength)
+			}
+			x.fSuppressPrefixlen = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 15: // FRA_TABLE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_TABLE", raw, typed.ErrLength)
+			}
+			x.fTable = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 10
+		case 16: // FRA_FWMASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_FWMASK", raw, typed.ErrLength)
+			}
+			x.fFwmask = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 11
+		case 17: // FRA_OIFNAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_OIFNAME", raw, typed.ErrString)
+			}
+			x.fOifname = p
+			x.has[0] |= 1 << 12
+		case 19: // FRA_L3MDEV
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_L3MDEV", raw, typed.ErrLength)
+			}
+			x.fL3mdev = uint8(p[0])
+			x.has[0] |= 1 << 13
+		case 20: // FRA_UID_RANGE
+			x.fUidRange = p
+			x.has[0] |= 1 << 14
+		case 21: // FRA_PROTOCOL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_PROTOCOL", raw, typed.ErrLength)
+			}
+			x.fProtocol = uint8(p[0])
+			x.has[0] |= 1 << 15
+		case 22: // FRA_IP_PROTO
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_IP_PROTO", raw, typed.ErrLength)
+			}
+			x.fIpProto = uint8(p[0])
+			x.has[0] |= 1 << 16
+		case 23: // FRA_SPORT_RANGE
+			x.fSportRange = p
+			x.has[0] |= 1 << 17
+		case 24: // FRA_DPORT_RANGE
+			x.fDportRange = p
+			x.has[0] |= 1 << 18
+		case 25: // FRA_DSCP
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_DSCP", raw, typed.ErrLength)
+			}
+			x.fDscp = uint8(p[0])
+			x.has[0] |= 1 << 19
+		case 26: // FRA_FLOWLABEL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_FLOWLABEL", raw, typed.ErrLength)
+			}
+			x.fFlowlabel = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 20
+		case 27: // FRA_FLOWLABEL_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_FLOWLABEL_MASK", raw, typed.ErrLength)
+			}
+			x.fFlowlabelMask = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 21
+		case 28: // FRA_SPORT_MASK
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_SPORT_MASK", raw, typed.ErrLength)
+			}
+			x.fSportMask = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 22
+		case 29: // FRA_DPORT_MASK
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "fib-rule-attrs", "FRA_DPORT_MASK", raw, typed.ErrLength)
+			}
+			x.fDportMask = uint16(typed.Uint16Other(p, raw))
 			x.has[0] |= 1 << 23
 		case 30: // FRA_DSCP_MASK
 			if len(p) != 1 && o.BadLen(len(p) < 1) {

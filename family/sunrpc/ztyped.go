@@ -41,19 +41,27 @@ func (x *CacheNotify) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *CacheNotify) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *CacheNotify) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -70,7 +78,46 @@ func (x *CacheNotify) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cache-notify", "SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE", raw, typed.ErrLength)
 			}
-			x.fCacheType = uint32(typed.Uint32At(p, raw, sb))
+			x.fCacheType = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "cache-notify", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "cache-notify", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *CacheNotify) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "cache-notify", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "cache-notify", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cache-notify", "SUNRPC_A_CACHE_NOTIFY_CACHE_TYPE", raw, typed.ErrLength)
+			}
+			x.fCacheType = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -168,19 +215,27 @@ func (x *IpMap) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *IpMap) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *IpMap) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -197,7 +252,7 @@ func (x *IpMap) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ip-map", "SUNRPC_A_IP_MAP_SEQNO", raw, typed.ErrLength)
 			}
-			x.fSeqno = uint64(typed.Uint64At(p, raw, sb))
+			x.fSeqno = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // SUNRPC_A_IP_MAP_CLASS
 			if !typed.CheckString(p, true, 0) {
@@ -226,7 +281,75 @@ func (x *IpMap) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "ip-map", "SUNRPC_A_IP_MAP_EXPIRY", raw, typed.ErrLength)
 			}
-			x.fExpiry = uint64(typed.Uint64At(p, raw, sb))
+			x.fExpiry = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 5
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ip-map", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ip-map", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *IpMap) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ip-map", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ip-map", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // SUNRPC_A_IP_MAP_SEQNO
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "ip-map", "SUNRPC_A_IP_MAP_SEQNO", raw, typed.ErrLength)
+			}
+			x.fSeqno = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // SUNRPC_A_IP_MAP_CLASS
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "ip-map", "SUNRPC_A_IP_MAP_CLASS", raw, typed.ErrString)
+			}
+			x.fClass = p
+			x.has[0] |= 1 << 1
+		case 3: // SUNRPC_A_IP_MAP_ADDR
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "ip-map", "SUNRPC_A_IP_MAP_ADDR", raw, typed.ErrString)
+			}
+			x.fAddr = p
+			x.has[0] |= 1 << 2
+		case 4: // SUNRPC_A_IP_MAP_DOMAIN
+			if !typed.CheckString(p, true, 0) {
+				return o.Fail(end-len(rest), "ip-map", "SUNRPC_A_IP_MAP_DOMAIN", raw, typed.ErrString)
+			}
+			x.fDomain = p
+			x.has[0] |= 1 << 3
+		case 5: // SUNRPC_A_IP_MAP_NEGATIVE
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "ip-map", "SUNRPC_A_IP_MAP_NEGATIVE", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 4
+		case 6: // SUNRPC_A_IP_MAP_EXPIRY
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "ip-map", "SUNRPC_A_IP_MAP_EXPIRY", raw, typed.ErrLength)
+			}
+			x.fExpiry = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
@@ -469,20 +592,28 @@ func (x *IpMapReqs) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *IpMapReqs) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *IpMapReqs) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -499,7 +630,54 @@ func (x *IpMapReqs) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "ip-map-reqs", "SUNRPC_A_IP_MAP_REQS_REQUESTS", raw, typed.ErrLength)
 			}
-			if err := x.kRequests.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kRequests.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fRequests.Add()
+			} else {
+				x.fRequests, x.sRequests = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ip-map-reqs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ip-map-reqs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *IpMapReqs) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ip-map-reqs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ip-map-reqs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // SUNRPC_A_IP_MAP_REQS_REQUESTS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "ip-map-reqs", "SUNRPC_A_IP_MAP_REQS_REQUESTS", raw, typed.ErrLength)
+			}
+			if err := x.kRequests.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -621,20 +799,28 @@ func (x *UnixGid) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *UnixGid) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *UnixGid) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -651,13 +837,13 @@ func (x *UnixGid) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_SEQNO", raw, typed.ErrLength)
 			}
-			x.fSeqno = uint64(typed.Uint64At(p, raw, sb))
+			x.fSeqno = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // SUNRPC_A_UNIX_GID_UID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_UID", raw, typed.ErrLength)
 			}
-			x.fUid = uint32(typed.Uint32At(p, raw, sb))
+			x.fUid = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // SUNRPC_A_UNIX_GID_GIDS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
@@ -678,7 +864,74 @@ func (x *UnixGid) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_EXPIRY", raw, typed.ErrLength)
 			}
-			x.fExpiry = uint64(typed.Uint64At(p, raw, sb))
+			x.fExpiry = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "unix-gid", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "unix-gid", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *UnixGid) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "unix-gid", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "unix-gid", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // SUNRPC_A_UNIX_GID_SEQNO
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_SEQNO", raw, typed.ErrLength)
+			}
+			x.fSeqno = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // SUNRPC_A_UNIX_GID_UID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_UID", raw, typed.ErrLength)
+			}
+			x.fUid = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // SUNRPC_A_UNIX_GID_GIDS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_GIDS", raw, typed.ErrLength)
+			}
+			if x.has[0]&(1<<2) != 0 {
+				x.fGids.Add()
+			} else {
+				x.fGids, x.sGids = typed.NewMulti(rest, end-len(rest), 3, 1, x.mode), nil
+				x.has[0] |= 1 << 2
+			}
+		case 4: // SUNRPC_A_UNIX_GID_NEGATIVE
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_NEGATIVE", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 3
+		case 5: // SUNRPC_A_UNIX_GID_EXPIRY
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "unix-gid", "SUNRPC_A_UNIX_GID_EXPIRY", raw, typed.ErrLength)
+			}
+			x.fExpiry = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -872,20 +1125,28 @@ func (x *UnixGidReqs) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *UnixGidReqs) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *UnixGidReqs) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -902,7 +1163,54 @@ func (x *UnixGidReqs) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "unix-gid-reqs", "SUNRPC_A_UNIX_GID_REQS_REQUESTS", raw, typed.ErrLength)
 			}
-			if err := x.kRequests.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kRequests.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fRequests.Add()
+			} else {
+				x.fRequests, x.sRequests = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "unix-gid-reqs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "unix-gid-reqs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *UnixGidReqs) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "unix-gid-reqs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "unix-gid-reqs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // SUNRPC_A_UNIX_GID_REQS_REQUESTS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "unix-gid-reqs", "SUNRPC_A_UNIX_GID_REQS_REQUESTS", raw, typed.ErrLength)
+			}
+			if err := x.kRequests.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -1020,19 +1328,27 @@ func (x *CacheFlush) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *CacheFlush) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *CacheFlush) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -1049,7 +1365,46 @@ func (x *CacheFlush) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cache-flush", "SUNRPC_A_CACHE_FLUSH_MASK", raw, typed.ErrLength)
 			}
-			x.fMask = uint32(typed.Uint32At(p, raw, sb))
+			x.fMask = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "cache-flush", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "cache-flush", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *CacheFlush) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "cache-flush", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "cache-flush", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // SUNRPC_A_CACHE_FLUSH_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cache-flush", "SUNRPC_A_CACHE_FLUSH_MASK", raw, typed.ErrLength)
+			}
+			x.fMask = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {

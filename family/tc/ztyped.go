@@ -3654,15 +3654,23 @@ func (x *Attrs) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Attrs) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	var subOptions []byte
 	var subOptionsOff int
@@ -3671,7 +3679,7 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -3706,22 +3714,110 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attrs", "TCA_FCNT", raw, typed.ErrLength)
 			}
-			x.fFcnt = uint32(typed.Uint32At(p, raw, sb))
+			x.fFcnt = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_STATS2
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "attrs", "TCA_STATS2", raw, typed.ErrLength)
 			}
-			if err := x.fStats2.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fStats2
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "tca-stats-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "tca-stats-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_STATS_BASIC
+						x.fBasic = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_STATS_RATE_EST
+						x.fRateEst = p
+						x.has[0] |= 1 << 1
+					case 3: // TCA_STATS_QUEUE
+						x.fQueue = p
+						x.has[0] |= 1 << 2
+					case 4: // TCA_STATS_APP
+						x.fApp = p
+						x.has[0] |= 1 << 3
+					case 5: // TCA_STATS_RATE_EST64
+						x.fRateEst64 = p
+						x.has[0] |= 1 << 4
+					case 7: // TCA_STATS_BASIC_HW
+						x.fBasicHw = p
+						x.has[0] |= 1 << 5
+					case 8: // TCA_STATS_PKT64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "tca-stats-attrs", "TCA_STATS_PKT64", raw, typed.ErrLength)
+						}
+						x.fPkt64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 6
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "tca-stats-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "tca-stats-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 6
 		case 8: // TCA_STAB
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "attrs", "TCA_STAB", raw, typed.ErrLength)
 			}
-			if err := x.fStab.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fStab
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "tca-stab-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "tca-stab-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_STAB_BASE
+						x.fBase = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_STAB_DATA
+						x.fData = p
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "tca-stab-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "tca-stab-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 7
 		case 10: // TCA_DUMP_INVISIBLE
@@ -3733,7 +3829,7 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attrs", "TCA_CHAIN", raw, typed.ErrLength)
 			}
-			x.fChain = uint32(typed.Uint32At(p, raw, sb))
+			x.fChain = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_HW_OFFLOAD
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -3745,19 +3841,19 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attrs", "TCA_INGRESS_BLOCK", raw, typed.ErrLength)
 			}
-			x.fIngressBlock = uint32(typed.Uint32At(p, raw, sb))
+			x.fIngressBlock = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 11
 		case 14: // TCA_EGRESS_BLOCK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attrs", "TCA_EGRESS_BLOCK", raw, typed.ErrLength)
 			}
-			x.fEgressBlock = uint32(typed.Uint32At(p, raw, sb))
+			x.fEgressBlock = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 12
 		case 15: // TCA_DUMP_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "attrs", "TCA_DUMP_FLAGS", raw, typed.ErrLength)
 			}
-			x.fDumpFlags = (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)})
+			x.fDumpFlags = (typed.Bitfield32{Value: typed.Uint32Host(p, raw), Selector: typed.Uint32Host(p[4:], raw)})
 			x.has[0] |= 1 << 13
 		case 16: // TCA_EXT_WARN_MSG
 			if len(p) == 0 {
@@ -3782,12 +3878,12 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 			switch string(typed.CString(x.fKind)) {
 			case "basic":
 				x.fOptions.format = 1
-				if err := x.fOptions.sBasic.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sBasic.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "bpf":
 				x.fOptions.format = 2
-				if err := x.fOptions.sBpf.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sBpf.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "bfifo":
@@ -3798,84 +3894,84 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 				x.fOptions.hBfifo.parse(p, sw)
 			case "cake":
 				x.fOptions.format = 4
-				if err := x.fOptions.sCake.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sCake.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "cbs":
 				x.fOptions.format = 5
-				if err := x.fOptions.sCbs.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sCbs.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "cgroup":
 				x.fOptions.format = 6
-				if err := x.fOptions.sCgroup.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sCgroup.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "choke":
 				x.fOptions.format = 7
-				if err := x.fOptions.sChoke.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sChoke.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "clsact":
 				x.fOptions.format = 8
 			case "codel":
 				x.fOptions.format = 9
-				if err := x.fOptions.sCodel.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sCodel.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "drr":
 				x.fOptions.format = 10
-				if err := x.fOptions.sDrr.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sDrr.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "dualpi2":
 				x.fOptions.format = 11
-				if err := x.fOptions.sDualpi2.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sDualpi2.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "etf":
 				x.fOptions.format = 12
-				if err := x.fOptions.sEtf.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sEtf.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "ets":
 				x.fOptions.format = 13
-				if err := x.fOptions.sEts.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sEts.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "flow":
 				x.fOptions.format = 14
-				if err := x.fOptions.sFlow.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sFlow.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "flower":
 				x.fOptions.format = 15
-				if err := x.fOptions.sFlower.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sFlower.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "fq":
 				x.fOptions.format = 16
-				if err := x.fOptions.sFq.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sFq.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "fq_codel":
 				x.fOptions.format = 17
-				if err := x.fOptions.sFqCodel.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sFqCodel.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "fq_pie":
 				x.fOptions.format = 18
-				if err := x.fOptions.sFqPie.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sFqPie.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "fw":
 				x.fOptions.format = 19
-				if err := x.fOptions.sFw.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sFw.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "gred":
 				x.fOptions.format = 20
-				if err := x.fOptions.sGred.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sGred.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "hfsc":
@@ -3886,19 +3982,19 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 				x.fOptions.hHfsc.parse(p, sw)
 			case "hhf":
 				x.fOptions.format = 22
-				if err := x.fOptions.sHhf.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sHhf.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "htb":
 				x.fOptions.format = 23
-				if err := x.fOptions.sHtb.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sHtb.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "ingress":
 				x.fOptions.format = 24
 			case "matchall":
 				x.fOptions.format = 25
-				if err := x.fOptions.sMatchall.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sMatchall.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "mq":
@@ -3924,7 +4020,7 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 				if len(p) < 24 {
 					return o.Fail(at-4, "attrs", "TCA_OPTIONS", 0, typed.ErrHeader)
 				}
-				if err := x.fOptions.sNetem.decode(p[24:], o, at+24); err != nil {
+				if err := x.fOptions.sNetem.decodeHost(p[24:], o, at+24); err != nil {
 					return err
 				}
 			case "pfifo":
@@ -3947,7 +4043,7 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 				x.fOptions.hPfifoHeadDrop.parse(p, sw)
 			case "pie":
 				x.fOptions.format = 33
-				if err := x.fOptions.sPie.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sPie.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "plug":
@@ -3964,17 +4060,17 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 				x.fOptions.hPrio.parse(p, sw)
 			case "qfq":
 				x.fOptions.format = 36
-				if err := x.fOptions.sQfq.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sQfq.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "red":
 				x.fOptions.format = 37
-				if err := x.fOptions.sRed.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sRed.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "route":
 				x.fOptions.format = 38
-				if err := x.fOptions.sRoute.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sRoute.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "sfb":
@@ -3991,17 +4087,17 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 				x.fOptions.hSfq.parse(p, sw)
 			case "taprio":
 				x.fOptions.format = 41
-				if err := x.fOptions.sTaprio.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sTaprio.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "tbf":
 				x.fOptions.format = 42
-				if err := x.fOptions.sTbf.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sTbf.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "u32":
 				x.fOptions.format = 43
-				if err := x.fOptions.sU32.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sU32.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			default:
@@ -4018,7 +4114,533 @@ func (x *Attrs) decode(b []byte, o *typed.Options, base int) error {
 			switch string(typed.CString(x.fKind)) {
 			case "cake":
 				x.fXstats.format = 1
-				if err := x.fXstats.sCake.decode(p[0:], o, at+0); err != nil {
+				if err := x.fXstats.sCake.decodeHost(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "choke":
+				x.fXstats.format = 2
+				if len(p) < 20 {
+					return o.Fail(at-4, "attrs", "TCA_XSTATS", 0, typed.ErrHeader)
+				}
+				x.fXstats.hChoke.parse(p, sw)
+			case "codel":
+				x.fXstats.format = 3
+				if len(p) < 36 {
+					return o.Fail(at-4, "attrs", "TCA_XSTATS", 0, typed.ErrHeader)
+				}
+				x.fXstats.hCodel.parse(p, sw)
+			case "dualpi2":
+				x.fXstats.format = 4
+				if len(p) < 48 {
+					return o.Fail(at-4, "attrs", "TCA_XSTATS", 0, typed.ErrHeader)
+				}
+				x.fXstats.hDualpi2.parse(p, sw)
+			case "fq":
+				x.fXstats.format = 5
+				if len(p) < 152 {
+					return o.Fail(at-4, "attrs", "TCA_XSTATS", 0, typed.ErrHeader)
+				}
+				x.fXstats.hFq.parse(p, sw)
+			case "fq_codel":
+				x.fXstats.format = 6
+				if len(p) < 40 {
+					return o.Fail(at-4, "attrs", "TCA_XSTATS", 0, typed.ErrHeader)
+				}
+				x.fXstats.hFqCodel.parse(p, sw)
+			case "fq_pie":
+				x.fXstats.format = 7
+				if len(p) < 36 {
+					return o.Fail(at-4, "attrs", "TCA_XSTATS", 0, typed.ErrHeader)
+				}
+				x.fXstats.hFqPie.parse(p, sw)
+			case "hhf":
+				x.fXstats.format = 8
+				if len(p) < 16 {
+					return o.Fail(at-4, "attrs", "TCA_XSTATS", 0, typed.ErrHeader)
+				}
+				x.fXstats.hHhf.parse(p, sw)
+			case "pie":
+				x.fXstats.format = 9
+				if len(p) < 40 {
+					return o.Fail(at-4, "attrs", "TCA_XSTATS", 0, typed.ErrHeader)
+				}
+				x.fXstats.hPie.parse(p, sw)
+			case "red":
+				x.fXstats.format = 10
+				if len(p) < 16 {
+					return o.Fail(at-4, "attrs", "TCA_XSTATS", 0, typed.ErrHeader)
+				}
+				x.fXstats.hRed.parse(p, sw)
+			case "sfb":
+				x.fXstats.format = 11
+				if len(p) < 36 {
+					return o.Fail(at-4, "attrs", "TCA_XSTATS", 0, typed.ErrHeader)
+				}
+				x.fXstats.hSfb.parse(p, sw)
+			case "sfq":
+				x.fXstats.format = 12
+				if len(p) < 4 {
+					return o.Fail(at-4, "attrs", "TCA_XSTATS", 0, typed.ErrHeader)
+				}
+				x.fXstats.hSfq.parse(p, sw)
+			default:
+				if o.ReportUnknown {
+					return o.Fail(at-4, "attrs", "TCA_XSTATS", 0, typed.ErrSelector)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (x *Attrs) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	var subOptions []byte
+	var subOptionsOff int
+	var subXstats []byte
+	var subXstatsOff int
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_KIND
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "attrs", "TCA_KIND", raw, typed.ErrString)
+			}
+			x.fKind = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_OPTIONS
+			subOptions, subOptionsOff = p, end-len(rest)+4
+			x.has[0] |= 1 << 1
+		case 3: // TCA_STATS
+			x.fStats = p
+			x.has[0] |= 1 << 2
+		case 4: // TCA_XSTATS
+			subXstats, subXstatsOff = p, end-len(rest)+4
+			x.has[0] |= 1 << 3
+		case 5: // TCA_RATE
+			x.fRate = p
+			x.has[0] |= 1 << 4
+		case 6: // TCA_FCNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "attrs", "TCA_FCNT", raw, typed.ErrLength)
+			}
+			x.fFcnt = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // TCA_STATS2
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "attrs", "TCA_STATS2", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fStats2
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "tca-stats-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "tca-stats-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_STATS_BASIC
+						x.fBasic = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_STATS_RATE_EST
+						x.fRateEst = p
+						x.has[0] |= 1 << 1
+					case 3: // TCA_STATS_QUEUE
+						x.fQueue = p
+						x.has[0] |= 1 << 2
+					case 4: // TCA_STATS_APP
+						x.fApp = p
+						x.has[0] |= 1 << 3
+					case 5: // TCA_STATS_RATE_EST64
+						x.fRateEst64 = p
+						x.has[0] |= 1 << 4
+					case 7: // TCA_STATS_BASIC_HW
+						x.fBasicHw = p
+						x.has[0] |= 1 << 5
+					case 8: // TCA_STATS_PKT64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "tca-stats-attrs", "TCA_STATS_PKT64", raw, typed.ErrLength)
+						}
+						x.fPkt64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 6
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "tca-stats-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "tca-stats-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 6
+		case 8: // TCA_STAB
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "attrs", "TCA_STAB", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fStab
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "tca-stab-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "tca-stab-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_STAB_BASE
+						x.fBase = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_STAB_DATA
+						x.fData = p
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "tca-stab-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "tca-stab-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 7
+		case 10: // TCA_DUMP_INVISIBLE
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "attrs", "TCA_DUMP_INVISIBLE", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 8
+		case 11: // TCA_CHAIN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "attrs", "TCA_CHAIN", raw, typed.ErrLength)
+			}
+			x.fChain = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 12: // TCA_HW_OFFLOAD
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "attrs", "TCA_HW_OFFLOAD", raw, typed.ErrLength)
+			}
+			x.fHwOffload = uint8(p[0])
+			x.has[0] |= 1 << 10
+		case 13: // TCA_INGRESS_BLOCK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "attrs", "TCA_INGRESS_BLOCK", raw, typed.ErrLength)
+			}
+			x.fIngressBlock = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 11
+		case 14: // TCA_EGRESS_BLOCK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "attrs", "TCA_EGRESS_BLOCK", raw, typed.ErrLength)
+			}
+			x.fEgressBlock = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 12
+		case 15: // TCA_DUMP_FLAGS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "attrs", "TCA_DUMP_FLAGS", raw, typed.ErrLength)
+			}
+			x.fDumpFlags = (typed.Bitfield32{Value: typed.Uint32Other(p, raw), Selector: typed.Uint32Other(p[4:], raw)})
+			x.has[0] |= 1 << 13
+		case 16: // TCA_EXT_WARN_MSG
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "attrs", "TCA_EXT_WARN_MSG", raw, typed.ErrString)
+			}
+			x.fExtWarnMsg = p
+			x.has[0] |= 1 << 14
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "attrs", "", 0, typed.ErrTrailing)
+	}
+	if x.has[0]&(1<<1) != 0 {
+		p, at := subOptions, subOptionsOff
+		x.fOptions.format, x.fOptions.raw, x.fOptions.off, x.fOptions.mode = 0, p, at, o.Prepared()
+		if x.has[0]&(1<<0) != 0 {
+			switch string(typed.CString(x.fKind)) {
+			case "basic":
+				x.fOptions.format = 1
+				if err := x.fOptions.sBasic.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "bpf":
+				x.fOptions.format = 2
+				if err := x.fOptions.sBpf.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "bfifo":
+				x.fOptions.format = 3
+				if len(p) < 4 {
+					return o.Fail(at-4, "attrs", "TCA_OPTIONS", 0, typed.ErrHeader)
+				}
+				x.fOptions.hBfifo.parse(p, sw)
+			case "cake":
+				x.fOptions.format = 4
+				if err := x.fOptions.sCake.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "cbs":
+				x.fOptions.format = 5
+				if err := x.fOptions.sCbs.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "cgroup":
+				x.fOptions.format = 6
+				if err := x.fOptions.sCgroup.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "choke":
+				x.fOptions.format = 7
+				if err := x.fOptions.sChoke.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "clsact":
+				x.fOptions.format = 8
+			case "codel":
+				x.fOptions.format = 9
+				if err := x.fOptions.sCodel.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "drr":
+				x.fOptions.format = 10
+				if err := x.fOptions.sDrr.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "dualpi2":
+				x.fOptions.format = 11
+				if err := x.fOptions.sDualpi2.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "etf":
+				x.fOptions.format = 12
+				if err := x.fOptions.sEtf.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "ets":
+				x.fOptions.format = 13
+				if err := x.fOptions.sEts.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "flow":
+				x.fOptions.format = 14
+				if err := x.fOptions.sFlow.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "flower":
+				x.fOptions.format = 15
+				if err := x.fOptions.sFlower.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "fq":
+				x.fOptions.format = 16
+				if err := x.fOptions.sFq.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "fq_codel":
+				x.fOptions.format = 17
+				if err := x.fOptions.sFqCodel.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "fq_pie":
+				x.fOptions.format = 18
+				if err := x.fOptions.sFqPie.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "fw":
+				x.fOptions.format = 19
+				if err := x.fOptions.sFw.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "gred":
+				x.fOptions.format = 20
+				if err := x.fOptions.sGred.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "hfsc":
+				x.fOptions.format = 21
+				if len(p) < 2 {
+					return o.Fail(at-4, "attrs", "TCA_OPTIONS", 0, typed.ErrHeader)
+				}
+				x.fOptions.hHfsc.parse(p, sw)
+			case "hhf":
+				x.fOptions.format = 22
+				if err := x.fOptions.sHhf.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "htb":
+				x.fOptions.format = 23
+				if err := x.fOptions.sHtb.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "ingress":
+				x.fOptions.format = 24
+			case "matchall":
+				x.fOptions.format = 25
+				if err := x.fOptions.sMatchall.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "mq":
+				x.fOptions.format = 26
+			case "mqprio":
+				x.fOptions.format = 27
+				if len(p) < 82 {
+					return o.Fail(at-4, "attrs", "TCA_OPTIONS", 0, typed.ErrHeader)
+				}
+				x.fOptions.hMqprio.parse(p, sw)
+			case "multiq":
+				x.fOptions.format = 28
+				if len(p) < 4 {
+					return o.Fail(at-4, "attrs", "TCA_OPTIONS", 0, typed.ErrHeader)
+				}
+				x.fOptions.hMultiq.parse(p, sw)
+			case "netem":
+				x.fOptions.format = 29
+				if len(p) < 24 {
+					return o.Fail(at-4, "attrs", "TCA_OPTIONS", 0, typed.ErrHeader)
+				}
+				x.fOptions.hNetem.parse(p, sw)
+				if len(p) < 24 {
+					return o.Fail(at-4, "attrs", "TCA_OPTIONS", 0, typed.ErrHeader)
+				}
+				if err := x.fOptions.sNetem.decodeSwap(p[24:], o, at+24); err != nil {
+					return err
+				}
+			case "pfifo":
+				x.fOptions.format = 30
+				if len(p) < 4 {
+					return o.Fail(at-4, "attrs", "TCA_OPTIONS", 0, typed.ErrHeader)
+				}
+				x.fOptions.hPfifo.parse(p, sw)
+			case "pfifo_fast":
+				x.fOptions.format = 31
+				if len(p) < 20 {
+					return o.Fail(at-4, "attrs", "TCA_OPTIONS", 0, typed.ErrHeader)
+				}
+				x.fOptions.hPfifoFast.parse(p, sw)
+			case "pfifo_head_drop":
+				x.fOptions.format = 32
+				if len(p) < 4 {
+					return o.Fail(at-4, "attrs", "TCA_OPTIONS", 0, typed.ErrHeader)
+				}
+				x.fOptions.hPfifoHeadDrop.parse(p, sw)
+			case "pie":
+				x.fOptions.format = 33
+				if err := x.fOptions.sPie.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "plug":
+				x.fOptions.format = 34
+				if len(p) < 8 {
+					return o.Fail(at-4, "attrs", "TCA_OPTIONS", 0, typed.ErrHeader)
+				}
+				x.fOptions.hPlug.parse(p, sw)
+			case "prio":
+				x.fOptions.format = 35
+				if len(p) < 20 {
+					return o.Fail(at-4, "attrs", "TCA_OPTIONS", 0, typed.ErrHeader)
+				}
+				x.fOptions.hPrio.parse(p, sw)
+			case "qfq":
+				x.fOptions.format = 36
+				if err := x.fOptions.sQfq.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "red":
+				x.fOptions.format = 37
+				if err := x.fOptions.sRed.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "route":
+				x.fOptions.format = 38
+				if err := x.fOptions.sRoute.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "sfb":
+				x.fOptions.format = 39
+				if len(p) < 36 {
+					return o.Fail(at-4, "attrs", "TCA_OPTIONS", 0, typed.ErrHeader)
+				}
+				x.fOptions.hSfb.parse(p, sw)
+			case "sfq":
+				x.fOptions.format = 40
+				if len(p) < 72 {
+					return o.Fail(at-4, "attrs", "TCA_OPTIONS", 0, typed.ErrHeader)
+				}
+				x.fOptions.hSfq.parse(p, sw)
+			case "taprio":
+				x.fOptions.format = 41
+				if err := x.fOptions.sTaprio.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "tbf":
+				x.fOptions.format = 42
+				if err := x.fOptions.sTbf.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "u32":
+				x.fOptions.format = 43
+				if err := x.fOptions.sU32.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			default:
+				if o.ReportUnknown {
+					return o.Fail(at-4, "attrs", "TCA_OPTIONS", 0, typed.ErrSelector)
+				}
+			}
+		}
+	}
+	if x.has[0]&(1<<3) != 0 {
+		p, at := subXstats, subXstatsOff
+		x.fXstats.format, x.fXstats.raw, x.fXstats.off, x.fXstats.mode = 0, p, at, o.Prepared()
+		if x.has[0]&(1<<0) != 0 {
+			switch string(typed.CString(x.fKind)) {
+			case "cake":
+				x.fXstats.format = 1
+				if err := x.fXstats.sCake.decodeSwap(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "choke":
@@ -6193,21 +6815,29 @@ func (x *Act) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Act) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Act) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	var subOptions []byte
 	var subOptionsOff int
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -6233,14 +6863,67 @@ func (x *Act) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_INDEX", raw, typed.ErrLength)
 			}
-			x.fIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIndex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_ACT_STATS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_STATS", raw, typed.ErrLength)
 			}
-			if err := x.fStats.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fStats
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "tca-stats-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "tca-stats-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_STATS_BASIC
+						x.fBasic = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_STATS_RATE_EST
+						x.fRateEst = p
+						x.has[0] |= 1 << 1
+					case 3: // TCA_STATS_QUEUE
+						x.fQueue = p
+						x.has[0] |= 1 << 2
+					case 4: // TCA_STATS_APP
+						x.fApp = p
+						x.has[0] |= 1 << 3
+					case 5: // TCA_STATS_RATE_EST64
+						x.fRateEst64 = p
+						x.has[0] |= 1 << 4
+					case 7: // TCA_STATS_BASIC_HW
+						x.fBasicHw = p
+						x.has[0] |= 1 << 5
+					case 8: // TCA_STATS_PKT64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "tca-stats-attrs", "TCA_STATS_PKT64", raw, typed.ErrLength)
+						}
+						x.fPkt64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 6
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "tca-stats-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "tca-stats-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 3
 		case 6: // TCA_ACT_COOKIE
@@ -6250,25 +6933,25 @@ func (x *Act) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)})
+			x.fFlags = (typed.Bitfield32{Value: typed.Uint32Host(p, raw), Selector: typed.Uint32Host(p[4:], raw)})
 			x.has[0] |= 1 << 5
 		case 8: // TCA_ACT_HW_STATS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_HW_STATS", raw, typed.ErrLength)
 			}
-			x.fHwStats = (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)})
+			x.fHwStats = (typed.Bitfield32{Value: typed.Uint32Host(p, raw), Selector: typed.Uint32Host(p[4:], raw)})
 			x.has[0] |= 1 << 6
 		case 9: // TCA_ACT_USED_HW_STATS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_USED_HW_STATS", raw, typed.ErrLength)
 			}
-			x.fUsedHwStats = (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)})
+			x.fUsedHwStats = (typed.Bitfield32{Value: typed.Uint32Host(p, raw), Selector: typed.Uint32Host(p[4:], raw)})
 			x.has[0] |= 1 << 7
 		case 10: // TCA_ACT_IN_HW_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_IN_HW_COUNT", raw, typed.ErrLength)
 			}
-			x.fInHwCount = uint32(typed.Uint32At(p, raw, sb))
+			x.fInHwCount = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -6287,97 +6970,342 @@ func (x *Act) decode(b []byte, o *typed.Options, base int) error {
 			switch string(typed.CString(x.fKind)) {
 			case "bpf":
 				x.fOptions.format = 1
-				if err := x.fOptions.sBpf.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sBpf.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "connmark":
 				x.fOptions.format = 2
-				if err := x.fOptions.sConnmark.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sConnmark.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "csum":
 				x.fOptions.format = 3
-				if err := x.fOptions.sCsum.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sCsum.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "ct":
 				x.fOptions.format = 4
-				if err := x.fOptions.sCt.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sCt.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "ctinfo":
 				x.fOptions.format = 5
-				if err := x.fOptions.sCtinfo.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sCtinfo.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "gact":
 				x.fOptions.format = 6
-				if err := x.fOptions.sGact.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sGact.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "gate":
 				x.fOptions.format = 7
-				if err := x.fOptions.sGate.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sGate.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "ife":
 				x.fOptions.format = 8
-				if err := x.fOptions.sIfe.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sIfe.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "mirred":
 				x.fOptions.format = 9
-				if err := x.fOptions.sMirred.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sMirred.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "mpls":
 				x.fOptions.format = 10
-				if err := x.fOptions.sMpls.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sMpls.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "nat":
 				x.fOptions.format = 11
-				if err := x.fOptions.sNat.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sNat.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "pedit":
 				x.fOptions.format = 12
-				if err := x.fOptions.sPedit.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sPedit.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "police":
 				x.fOptions.format = 13
-				if err := x.fOptions.sPolice.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sPolice.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "sample":
 				x.fOptions.format = 14
-				if err := x.fOptions.sSample.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sSample.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "simple":
 				x.fOptions.format = 15
-				if err := x.fOptions.sSimple.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sSimple.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "skbedit":
 				x.fOptions.format = 16
-				if err := x.fOptions.sSkbedit.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sSkbedit.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "skbmod":
 				x.fOptions.format = 17
-				if err := x.fOptions.sSkbmod.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sSkbmod.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "tunnel_key":
 				x.fOptions.format = 18
-				if err := x.fOptions.sTunnelKey.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sTunnelKey.decodeHost(p[0:], o, at+0); err != nil {
 					return err
 				}
 			case "vlan":
 				x.fOptions.format = 19
-				if err := x.fOptions.sVlan.decode(p[0:], o, at+0); err != nil {
+				if err := x.fOptions.sVlan.decodeHost(p[0:], o, at+0); err != nil {
+					return err
+				}
+			default:
+				if o.ReportUnknown {
+					return o.Fail(at-4, "act-attrs", "TCA_ACT_OPTIONS", 0, typed.ErrSelector)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (x *Act) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	var subOptions []byte
+	var subOptionsOff int
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "act-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "act-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_ACT_KIND
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_KIND", raw, typed.ErrString)
+			}
+			x.fKind = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_ACT_OPTIONS
+			subOptions, subOptionsOff = p, end-len(rest)+4
+			x.has[0] |= 1 << 1
+		case 3: // TCA_ACT_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_INDEX", raw, typed.ErrLength)
+			}
+			x.fIndex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_ACT_STATS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_STATS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fStats
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "tca-stats-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "tca-stats-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_STATS_BASIC
+						x.fBasic = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_STATS_RATE_EST
+						x.fRateEst = p
+						x.has[0] |= 1 << 1
+					case 3: // TCA_STATS_QUEUE
+						x.fQueue = p
+						x.has[0] |= 1 << 2
+					case 4: // TCA_STATS_APP
+						x.fApp = p
+						x.has[0] |= 1 << 3
+					case 5: // TCA_STATS_RATE_EST64
+						x.fRateEst64 = p
+						x.has[0] |= 1 << 4
+					case 7: // TCA_STATS_BASIC_HW
+						x.fBasicHw = p
+						x.has[0] |= 1 << 5
+					case 8: // TCA_STATS_PKT64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "tca-stats-attrs", "TCA_STATS_PKT64", raw, typed.ErrLength)
+						}
+						x.fPkt64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 6
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "tca-stats-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "tca-stats-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 3
+		case 6: // TCA_ACT_COOKIE
+			x.fCookie = p
+			x.has[0] |= 1 << 4
+		case 7: // TCA_ACT_FLAGS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = (typed.Bitfield32{Value: typed.Uint32Other(p, raw), Selector: typed.Uint32Other(p[4:], raw)})
+			x.has[0] |= 1 << 5
+		case 8: // TCA_ACT_HW_STATS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_HW_STATS", raw, typed.ErrLength)
+			}
+			x.fHwStats = (typed.Bitfield32{Value: typed.Uint32Other(p, raw), Selector: typed.Uint32Other(p[4:], raw)})
+			x.has[0] |= 1 << 6
+		case 9: // TCA_ACT_USED_HW_STATS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_USED_HW_STATS", raw, typed.ErrLength)
+			}
+			x.fUsedHwStats = (typed.Bitfield32{Value: typed.Uint32Other(p, raw), Selector: typed.Uint32Other(p[4:], raw)})
+			x.has[0] |= 1 << 7
+		case 10: // TCA_ACT_IN_HW_COUNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-attrs", "TCA_ACT_IN_HW_COUNT", raw, typed.ErrLength)
+			}
+			x.fInHwCount = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "act-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "act-attrs", "", 0, typed.ErrTrailing)
+	}
+	if x.has[0]&(1<<1) != 0 {
+		p, at := subOptions, subOptionsOff
+		x.fOptions.format, x.fOptions.raw, x.fOptions.off, x.fOptions.mode = 0, p, at, o.Prepared()
+		if x.has[0]&(1<<0) != 0 {
+			switch string(typed.CString(x.fKind)) {
+			case "bpf":
+				x.fOptions.format = 1
+				if err := x.fOptions.sBpf.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "connmark":
+				x.fOptions.format = 2
+				if err := x.fOptions.sConnmark.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "csum":
+				x.fOptions.format = 3
+				if err := x.fOptions.sCsum.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "ct":
+				x.fOptions.format = 4
+				if err := x.fOptions.sCt.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "ctinfo":
+				x.fOptions.format = 5
+				if err := x.fOptions.sCtinfo.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "gact":
+				x.fOptions.format = 6
+				if err := x.fOptions.sGact.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "gate":
+				x.fOptions.format = 7
+				if err := x.fOptions.sGate.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "ife":
+				x.fOptions.format = 8
+				if err := x.fOptions.sIfe.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "mirred":
+				x.fOptions.format = 9
+				if err := x.fOptions.sMirred.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "mpls":
+				x.fOptions.format = 10
+				if err := x.fOptions.sMpls.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "nat":
+				x.fOptions.format = 11
+				if err := x.fOptions.sNat.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "pedit":
+				x.fOptions.format = 12
+				if err := x.fOptions.sPedit.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "police":
+				x.fOptions.format = 13
+				if err := x.fOptions.sPolice.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "sample":
+				x.fOptions.format = 14
+				if err := x.fOptions.sSample.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "simple":
+				x.fOptions.format = 15
+				if err := x.fOptions.sSimple.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "skbedit":
+				x.fOptions.format = 16
+				if err := x.fOptions.sSkbedit.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "skbmod":
+				x.fOptions.format = 17
+				if err := x.fOptions.sSkbmod.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "tunnel_key":
+				x.fOptions.format = 18
+				if err := x.fOptions.sTunnelKey.decodeSwap(p[0:], o, at+0); err != nil {
+					return err
+				}
+			case "vlan":
+				x.fOptions.format = 19
+				if err := x.fOptions.sVlan.decodeSwap(p[0:], o, at+0); err != nil {
 					return err
 				}
 			default:
@@ -7289,20 +8217,28 @@ func (x *ActBpf) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ActBpf) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ActBpf) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -7325,7 +8261,7 @@ func (x *ActBpf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "act-bpf-attrs", "TCA_ACT_BPF_OPS_LEN", raw, typed.ErrLength)
 			}
-			x.fOpsLen = uint16(typed.Uint16At(p, raw, sb))
+			x.fOpsLen = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_ACT_BPF_OPS
 			x.fOps = p
@@ -7334,7 +8270,74 @@ func (x *ActBpf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-bpf-attrs", "TCA_ACT_BPF_FD", raw, typed.ErrLength)
 			}
-			x.fFd = uint32(typed.Uint32At(p, raw, sb))
+			x.fFd = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // TCA_ACT_BPF_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "act-bpf-attrs", "TCA_ACT_BPF_NAME", raw, typed.ErrString)
+			}
+			x.fName = p
+			x.has[0] |= 1 << 5
+		case 8: // TCA_ACT_BPF_TAG
+			x.fTag = p
+			x.has[0] |= 1 << 6
+		case 9: // TCA_ACT_BPF_ID
+			x.fId = p
+			x.has[0] |= 1 << 7
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "act-bpf-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "act-bpf-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ActBpf) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "act-bpf-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "act-bpf-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_ACT_BPF_TM
+			x.fTm = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_ACT_BPF_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 1
+		case 3: // TCA_ACT_BPF_OPS_LEN
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "act-bpf-attrs", "TCA_ACT_BPF_OPS_LEN", raw, typed.ErrLength)
+			}
+			x.fOpsLen = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_ACT_BPF_OPS
+			x.fOps = p
+			x.has[0] |= 1 << 3
+		case 5: // TCA_ACT_BPF_FD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-bpf-attrs", "TCA_ACT_BPF_FD", raw, typed.ErrLength)
+			}
+			x.fFd = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_ACT_BPF_NAME
 			if len(p) == 0 {
@@ -7653,20 +8656,68 @@ func (x *ActConnmark) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ActConnmark) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ActConnmark) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "act-connmark-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "act-connmark-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_CONNMARK_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_CONNMARK_TM
+			x.fTm = p
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "act-connmark-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "act-connmark-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ActConnmark) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -7842,20 +8893,68 @@ func (x *ActCsum) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ActCsum) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ActCsum) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "act-csum-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "act-csum-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_CSUM_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_CSUM_TM
+			x.fTm = p
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "act-csum-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "act-csum-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ActCsum) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8046,20 +9145,28 @@ func (x *ActCt) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ActCt) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ActCt) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8082,25 +9189,143 @@ func (x *ActCt) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_ACTION", raw, typed.ErrLength)
 			}
-			x.fAction = uint16(typed.Uint16At(p, raw, sb))
+			x.fAction = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_CT_ZONE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_ZONE", raw, typed.ErrLength)
 			}
-			x.fZone = uint16(typed.Uint16At(p, raw, sb))
+			x.fZone = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_CT_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_MARK", raw, typed.ErrLength)
 			}
-			x.fMark = uint32(typed.Uint32At(p, raw, sb))
+			x.fMark = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_CT_MARK_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_MARK_MASK", raw, typed.ErrLength)
 			}
-			x.fMarkMask = uint32(typed.Uint32At(p, raw, sb))
+			x.fMarkMask = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // TCA_CT_LABELS
+			x.fLabels = p
+			x.has[0] |= 1 << 6
+		case 8: // TCA_CT_LABELS_MASK
+			x.fLabelsMask = p
+			x.has[0] |= 1 << 7
+		case 9: // TCA_CT_NAT_IPV4_MIN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_NAT_IPV4_MIN", raw, typed.ErrLength)
+			}
+			x.fNatIpv4Min = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 8
+		case 10: // TCA_CT_NAT_IPV4_MAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_NAT_IPV4_MAX", raw, typed.ErrLength)
+			}
+			x.fNatIpv4Max = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 9
+		case 11: // TCA_CT_NAT_IPV6_MIN
+			x.fNatIpv6Min = p
+			x.has[0] |= 1 << 10
+		case 12: // TCA_CT_NAT_IPV6_MAX
+			x.fNatIpv6Max = p
+			x.has[0] |= 1 << 11
+		case 13: // TCA_CT_NAT_PORT_MIN
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_NAT_PORT_MIN", raw, typed.ErrLength)
+			}
+			x.fNatPortMin = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 12
+		case 14: // TCA_CT_NAT_PORT_MAX
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_NAT_PORT_MAX", raw, typed.ErrLength)
+			}
+			x.fNatPortMax = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 13
+		case 16: // TCA_CT_HELPER_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_HELPER_NAME", raw, typed.ErrString)
+			}
+			x.fHelperName = p
+			x.has[0] |= 1 << 14
+		case 17: // TCA_CT_HELPER_FAMILY
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_HELPER_FAMILY", raw, typed.ErrLength)
+			}
+			x.fHelperFamily = uint8(p[0])
+			x.has[0] |= 1 << 15
+		case 18: // TCA_CT_HELPER_PROTO
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_HELPER_PROTO", raw, typed.ErrLength)
+			}
+			x.fHelperProto = uint8(p[0])
+			x.has[0] |= 1 << 16
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "act-ct-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "act-ct-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ActCt) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "act-ct-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "act-ct-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_CT_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_CT_TM
+			x.fTm = p
+			x.has[0] |= 1 << 1
+		case 3: // TCA_CT_ACTION
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_ACTION", raw, typed.ErrLength)
+			}
+			x.fAction = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_CT_ZONE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_ZONE", raw, typed.ErrLength)
+			}
+			x.fZone = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // TCA_CT_MARK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_MARK", raw, typed.ErrLength)
+			}
+			x.fMark = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // TCA_CT_MARK_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-ct-attrs", "TCA_CT_MARK_MASK", raw, typed.ErrLength)
+			}
+			x.fMarkMask = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_CT_LABELS
 			x.fLabels = p
@@ -8667,20 +9892,28 @@ func (x *ActCtinfo) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ActCtinfo) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ActCtinfo) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -8703,43 +9936,125 @@ func (x *ActCtinfo) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_ZONE", raw, typed.ErrLength)
 			}
-			x.fZone = uint16(typed.Uint16At(p, raw, sb))
+			x.fZone = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_CTINFO_PARMS_DSCP_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_PARMS_DSCP_MASK", raw, typed.ErrLength)
 			}
-			x.fParmsDscpMask = uint32(typed.Uint32At(p, raw, sb))
+			x.fParmsDscpMask = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_CTINFO_PARMS_DSCP_STATEMASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_PARMS_DSCP_STATEMASK", raw, typed.ErrLength)
 			}
-			x.fParmsDscpStatemask = uint32(typed.Uint32At(p, raw, sb))
+			x.fParmsDscpStatemask = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_CTINFO_PARMS_CPMARK_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_PARMS_CPMARK_MASK", raw, typed.ErrLength)
 			}
-			x.fParmsCpmarkMask = uint32(typed.Uint32At(p, raw, sb))
+			x.fParmsCpmarkMask = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_CTINFO_STATS_DSCP_SET
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_STATS_DSCP_SET", raw, typed.ErrLength)
 			}
-			x.fStatsDscpSet = uint64(typed.Uint64At(p, raw, sb))
+			x.fStatsDscpSet = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_CTINFO_STATS_DSCP_ERROR
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_STATS_DSCP_ERROR", raw, typed.ErrLength)
 			}
-			x.fStatsDscpError = uint64(typed.Uint64At(p, raw, sb))
+			x.fStatsDscpError = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_CTINFO_STATS_CPMARK_SET
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_STATS_CPMARK_SET", raw, typed.ErrLength)
 			}
-			x.fStatsCpmarkSet = uint64(typed.Uint64At(p, raw, sb))
+			x.fStatsCpmarkSet = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 8
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "act-ctinfo-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "act-ctinfo-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ActCtinfo) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "act-ctinfo-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "act-ctinfo-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 2: // TCA_CTINFO_TM
+			x.fTm = p
+			x.has[0] |= 1 << 0
+		case 3: // TCA_CTINFO_ACT
+			x.fAct = p
+			x.has[0] |= 1 << 1
+		case 4: // TCA_CTINFO_ZONE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_ZONE", raw, typed.ErrLength)
+			}
+			x.fZone = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 5: // TCA_CTINFO_PARMS_DSCP_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_PARMS_DSCP_MASK", raw, typed.ErrLength)
+			}
+			x.fParmsDscpMask = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 6: // TCA_CTINFO_PARMS_DSCP_STATEMASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_PARMS_DSCP_STATEMASK", raw, typed.ErrLength)
+			}
+			x.fParmsDscpStatemask = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 7: // TCA_CTINFO_PARMS_CPMARK_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_PARMS_CPMARK_MASK", raw, typed.ErrLength)
+			}
+			x.fParmsCpmarkMask = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 8: // TCA_CTINFO_STATS_DSCP_SET
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_STATS_DSCP_SET", raw, typed.ErrLength)
+			}
+			x.fStatsDscpSet = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 9: // TCA_CTINFO_STATS_DSCP_ERROR
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_STATS_DSCP_ERROR", raw, typed.ErrLength)
+			}
+			x.fStatsDscpError = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 10: // TCA_CTINFO_STATS_CPMARK_SET
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "act-ctinfo-attrs", "TCA_CTINFO_STATS_CPMARK_SET", raw, typed.ErrLength)
+			}
+			x.fStatsCpmarkSet = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -9059,20 +10374,28 @@ func (x *ActGate) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ActGate) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ActGate) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -9095,7 +10418,7 @@ func (x *ActGate) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_PRIORITY", raw, typed.ErrLength)
 			}
-			x.fPriority = int32(typed.Uint32At(p, raw, sb))
+			x.fPriority = int32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_GATE_ENTRY_LIST
 			x.fEntryList = p
@@ -9104,31 +10427,110 @@ func (x *ActGate) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_BASE_TIME", raw, typed.ErrLength)
 			}
-			x.fBaseTime = uint64(typed.Uint64At(p, raw, sb))
+			x.fBaseTime = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_GATE_CYCLE_TIME
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_CYCLE_TIME", raw, typed.ErrLength)
 			}
-			x.fCycleTime = uint64(typed.Uint64At(p, raw, sb))
+			x.fCycleTime = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_GATE_CYCLE_TIME_EXT
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_CYCLE_TIME_EXT", raw, typed.ErrLength)
 			}
-			x.fCycleTimeExt = uint64(typed.Uint64At(p, raw, sb))
+			x.fCycleTimeExt = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_GATE_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_GATE_CLOCKID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_CLOCKID", raw, typed.ErrLength)
 			}
-			x.fClockid = int32(typed.Uint32At(p, raw, sb))
+			x.fClockid = int32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 8
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "act-gate-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "act-gate-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ActGate) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "act-gate-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "act-gate-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_GATE_TM
+			x.fTm = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_GATE_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 1
+		case 4: // TCA_GATE_PRIORITY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_PRIORITY", raw, typed.ErrLength)
+			}
+			x.fPriority = int32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 5: // TCA_GATE_ENTRY_LIST
+			x.fEntryList = p
+			x.has[0] |= 1 << 3
+		case 6: // TCA_GATE_BASE_TIME
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_BASE_TIME", raw, typed.ErrLength)
+			}
+			x.fBaseTime = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 7: // TCA_GATE_CYCLE_TIME
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_CYCLE_TIME", raw, typed.ErrLength)
+			}
+			x.fCycleTime = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 8: // TCA_GATE_CYCLE_TIME_EXT
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_CYCLE_TIME_EXT", raw, typed.ErrLength)
+			}
+			x.fCycleTimeExt = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 9: // TCA_GATE_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 10: // TCA_GATE_CLOCKID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-gate-attrs", "TCA_GATE_CLOCKID", raw, typed.ErrLength)
+			}
+			x.fClockid = int32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -9446,20 +10848,28 @@ func (x *ActIfe) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ActIfe) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ActIfe) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -9488,7 +10898,62 @@ func (x *ActIfe) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "act-ife-attrs", "TCA_IFE_TYPE", raw, typed.ErrLength)
 			}
-			x.fType = uint16(typed.Uint16At(p, raw, sb))
+			x.fType = uint16(typed.Uint16Host(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // TCA_IFE_METALST
+			x.fMetalst = p
+			x.has[0] |= 1 << 5
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "act-ife-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "act-ife-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ActIfe) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "act-ife-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "act-ife-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_IFE_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_IFE_TM
+			x.fTm = p
+			x.has[0] |= 1 << 1
+		case 3: // TCA_IFE_DMAC
+			x.fDmac = p
+			x.has[0] |= 1 << 2
+		case 4: // TCA_IFE_SMAC
+			x.fSmac = p
+			x.has[0] |= 1 << 3
+		case 5: // TCA_IFE_TYPE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "act-ife-attrs", "TCA_IFE_TYPE", raw, typed.ErrLength)
+			}
+			x.fType = uint16(typed.Uint16Other(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_IFE_METALST
 			x.fMetalst = p
@@ -9742,20 +11207,71 @@ func (x *ActMirred) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ActMirred) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ActMirred) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "act-mirred-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "act-mirred-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_MIRRED_TM
+			x.fTm = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_MIRRED_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 1
+		case 4: // TCA_MIRRED_BLOCKID
+			x.fBlockid = p
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "act-mirred-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "act-mirred-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ActMirred) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -9963,20 +11479,28 @@ func (x *ActMpls) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ActMpls) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ActMpls) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -10005,7 +11529,77 @@ func (x *ActMpls) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-mpls-attrs", "TCA_MPLS_LABEL", raw, typed.ErrLength)
 			}
-			x.fLabel = uint32(typed.Uint32At(p, raw, sb))
+			x.fLabel = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 3
+		case 6: // TCA_MPLS_TC
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "act-mpls-attrs", "TCA_MPLS_TC", raw, typed.ErrLength)
+			}
+			x.fTc = uint8(p[0])
+			x.has[0] |= 1 << 4
+		case 7: // TCA_MPLS_TTL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "act-mpls-attrs", "TCA_MPLS_TTL", raw, typed.ErrLength)
+			}
+			x.fTtl = uint8(p[0])
+			x.has[0] |= 1 << 5
+		case 8: // TCA_MPLS_BOS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "act-mpls-attrs", "TCA_MPLS_BOS", raw, typed.ErrLength)
+			}
+			x.fBos = uint8(p[0])
+			x.has[0] |= 1 << 6
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "act-mpls-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "act-mpls-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ActMpls) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "act-mpls-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "act-mpls-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_MPLS_TM
+			x.fTm = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_MPLS_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 1
+		case 4: // TCA_MPLS_PROTO
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "act-mpls-attrs", "TCA_MPLS_PROTO", raw, typed.ErrLength)
+			}
+			x.fProto = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		case 5: // TCA_MPLS_LABEL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-mpls-attrs", "TCA_MPLS_LABEL", raw, typed.ErrLength)
+			}
+			x.fLabel = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_MPLS_TC
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -10329,20 +11923,68 @@ func (x *ActNat) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ActNat) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ActNat) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "act-nat-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "act-nat-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_NAT_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_NAT_TM
+			x.fTm = p
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "act-nat-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "act-nat-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ActNat) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -10522,20 +12164,77 @@ func (x *ActPedit) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ActPedit) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ActPedit) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "act-pedit-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "act-pedit-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_PEDIT_TM
+			x.fTm = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_PEDIT_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 1
+		case 4: // TCA_PEDIT_PARMS_EX
+			x.fParmsEx = p
+			x.has[0] |= 1 << 2
+		case 5: // TCA_PEDIT_KEYS_EX
+			x.fKeysEx = p
+			x.has[0] |= 1 << 3
+		case 6: // TCA_PEDIT_KEY_EX
+			x.fKeyEx = p
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "act-pedit-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "act-pedit-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ActPedit) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -10827,20 +12526,71 @@ func (x *ActSimple) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ActSimple) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ActSimple) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "act-simple-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "act-simple-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_DEF_TM
+			x.fTm = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_DEF_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 1
+		case 3: // TCA_DEF_DATA
+			x.fData = p
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "act-simple-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "act-simple-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ActSimple) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -11049,20 +12799,28 @@ func (x *ActSkbedit) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ActSkbedit) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ActSkbedit) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -11085,43 +12843,125 @@ func (x *ActSkbedit) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_PRIORITY", raw, typed.ErrLength)
 			}
-			x.fPriority = uint32(typed.Uint32At(p, raw, sb))
+			x.fPriority = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_SKBEDIT_QUEUE_MAPPING
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_QUEUE_MAPPING", raw, typed.ErrLength)
 			}
-			x.fQueueMapping = uint16(typed.Uint16At(p, raw, sb))
+			x.fQueueMapping = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_SKBEDIT_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_MARK", raw, typed.ErrLength)
 			}
-			x.fMark = uint32(typed.Uint32At(p, raw, sb))
+			x.fMark = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_SKBEDIT_PTYPE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_PTYPE", raw, typed.ErrLength)
 			}
-			x.fPtype = uint16(typed.Uint16At(p, raw, sb))
+			x.fPtype = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_SKBEDIT_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_MASK", raw, typed.ErrLength)
 			}
-			x.fMask = uint32(typed.Uint32At(p, raw, sb))
+			x.fMask = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_SKBEDIT_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint64(typed.Uint64At(p, raw, sb))
+			x.fFlags = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_SKBEDIT_QUEUE_MAPPING_MAX
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_QUEUE_MAPPING_MAX", raw, typed.ErrLength)
 			}
-			x.fQueueMappingMax = uint16(typed.Uint16At(p, raw, sb))
+			x.fQueueMappingMax = uint16(typed.Uint16Host(p, raw))
+			x.has[0] |= 1 << 8
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "act-skbedit-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "act-skbedit-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ActSkbedit) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "act-skbedit-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "act-skbedit-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_SKBEDIT_TM
+			x.fTm = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_SKBEDIT_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 1
+		case 3: // TCA_SKBEDIT_PRIORITY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_PRIORITY", raw, typed.ErrLength)
+			}
+			x.fPriority = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_SKBEDIT_QUEUE_MAPPING
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_QUEUE_MAPPING", raw, typed.ErrLength)
+			}
+			x.fQueueMapping = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // TCA_SKBEDIT_MARK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_MARK", raw, typed.ErrLength)
+			}
+			x.fMark = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 7: // TCA_SKBEDIT_PTYPE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_PTYPE", raw, typed.ErrLength)
+			}
+			x.fPtype = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 8: // TCA_SKBEDIT_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_MASK", raw, typed.ErrLength)
+			}
+			x.fMask = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 9: // TCA_SKBEDIT_FLAGS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 10: // TCA_SKBEDIT_QUEUE_MAPPING_MAX
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "act-skbedit-attrs", "TCA_SKBEDIT_QUEUE_MAPPING_MAX", raw, typed.ErrLength)
+			}
+			x.fQueueMappingMax = uint16(typed.Uint16Other(p, raw))
 			x.has[0] |= 1 << 8
 		default:
 			if o.ReportUnknown {
@@ -11437,20 +13277,77 @@ func (x *ActSkbmod) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ActSkbmod) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ActSkbmod) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "act-skbmod-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "act-skbmod-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_SKBMOD_TM
+			x.fTm = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_SKBMOD_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 1
+		case 3: // TCA_SKBMOD_DMAC
+			x.fDmac = p
+			x.has[0] |= 1 << 2
+		case 4: // TCA_SKBMOD_SMAC
+			x.fSmac = p
+			x.has[0] |= 1 << 3
+		case 5: // TCA_SKBMOD_ETYPE
+			x.fEtype = p
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "act-skbmod-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "act-skbmod-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ActSkbmod) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -11714,20 +13611,124 @@ func (x *ActTunnelKey) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ActTunnelKey) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ActTunnelKey) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "act-tunnel-key-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "act-tunnel-key-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_TUNNEL_KEY_TM
+			x.fTm = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_TUNNEL_KEY_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 1
+		case 3: // TCA_TUNNEL_KEY_ENC_IPV4_SRC
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_IPV4_SRC", raw, typed.ErrLength)
+			}
+			x.fEncIpv4Src = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_TUNNEL_KEY_ENC_IPV4_DST
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_IPV4_DST", raw, typed.ErrLength)
+			}
+			x.fEncIpv4Dst = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 3
+		case 5: // TCA_TUNNEL_KEY_ENC_IPV6_SRC
+			x.fEncIpv6Src = p
+			x.has[0] |= 1 << 4
+		case 6: // TCA_TUNNEL_KEY_ENC_IPV6_DST
+			x.fEncIpv6Dst = p
+			x.has[0] |= 1 << 5
+		case 7: // TCA_TUNNEL_KEY_ENC_KEY_ID
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_KEY_ID", raw, typed.ErrLength)
+			}
+			x.fEncKeyId = uint64(typed.Uint64(p, typed.BigSwap))
+			x.has[0] |= 1 << 6
+		case 9: // TCA_TUNNEL_KEY_ENC_DST_PORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_DST_PORT", raw, typed.ErrLength)
+			}
+			x.fEncDstPort = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 7
+		case 10: // TCA_TUNNEL_KEY_NO_CSUM
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_NO_CSUM", raw, typed.ErrLength)
+			}
+			x.fNoCsum = uint8(p[0])
+			x.has[0] |= 1 << 8
+		case 11: // TCA_TUNNEL_KEY_ENC_OPTS
+			x.fEncOpts = p
+			x.has[0] |= 1 << 9
+		case 12: // TCA_TUNNEL_KEY_ENC_TOS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_TOS", raw, typed.ErrLength)
+			}
+			x.fEncTos = uint8(p[0])
+			x.has[0] |= 1 << 10
+		case 13: // TCA_TUNNEL_KEY_ENC_TTL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_ENC_TTL", raw, typed.ErrLength)
+			}
+			x.fEncTtl = uint8(p[0])
+			x.has[0] |= 1 << 11
+		case 14: // TCA_TUNNEL_KEY_NO_FRAG
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "act-tunnel-key-attrs", "TCA_TUNNEL_KEY_NO_FRAG", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 12
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "act-tunnel-key-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "act-tunnel-key-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ActTunnelKey) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -12208,20 +14209,28 @@ func (x *ActVlan) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ActVlan) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ActVlan) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -12244,13 +14253,77 @@ func (x *ActVlan) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "act-vlan-attrs", "TCA_VLAN_PUSH_VLAN_ID", raw, typed.ErrLength)
 			}
-			x.fPushVlanId = uint16(typed.Uint16At(p, raw, sb))
+			x.fPushVlanId = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_VLAN_PUSH_VLAN_PROTOCOL
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "act-vlan-attrs", "TCA_VLAN_PUSH_VLAN_PROTOCOL", raw, typed.ErrLength)
 			}
-			x.fPushVlanProtocol = uint16(typed.Uint16At(p, raw, sb))
+			x.fPushVlanProtocol = uint16(typed.Uint16Host(p, raw))
+			x.has[0] |= 1 << 3
+		case 6: // TCA_VLAN_PUSH_VLAN_PRIORITY
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "act-vlan-attrs", "TCA_VLAN_PUSH_VLAN_PRIORITY", raw, typed.ErrLength)
+			}
+			x.fPushVlanPriority = uint8(p[0])
+			x.has[0] |= 1 << 4
+		case 7: // TCA_VLAN_PUSH_ETH_DST
+			x.fPushEthDst = p
+			x.has[0] |= 1 << 5
+		case 8: // TCA_VLAN_PUSH_ETH_SRC
+			x.fPushEthSrc = p
+			x.has[0] |= 1 << 6
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "act-vlan-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "act-vlan-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ActVlan) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "act-vlan-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "act-vlan-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_VLAN_TM
+			x.fTm = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_VLAN_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 1
+		case 3: // TCA_VLAN_PUSH_VLAN_ID
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "act-vlan-attrs", "TCA_VLAN_PUSH_VLAN_ID", raw, typed.ErrLength)
+			}
+			x.fPushVlanId = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_VLAN_PUSH_VLAN_PROTOCOL
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "act-vlan-attrs", "TCA_VLAN_PUSH_VLAN_PROTOCOL", raw, typed.ErrLength)
+			}
+			x.fPushVlanProtocol = uint16(typed.Uint16Other(p, raw))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_VLAN_PUSH_VLAN_PRIORITY
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -12575,20 +14648,28 @@ func (x *Basic) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Basic) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Basic) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -12605,14 +14686,49 @@ func (x *Basic) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "basic-attrs", "TCA_BASIC_CLASSID", raw, typed.ErrLength)
 			}
-			x.fClassid = uint32(typed.Uint32At(p, raw, sb))
+			x.fClassid = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_BASIC_EMATCHES
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "basic-attrs", "TCA_BASIC_EMATCHES", raw, typed.ErrLength)
 			}
-			if err := x.fEmatches.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fEmatches
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "ematch-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "ematch-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_EMATCH_TREE_HDR
+						x.fTreeHdr = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_EMATCH_TREE_LIST
+						x.fTreeList = p
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "ematch-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "ematch-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TCA_BASIC_ACT
@@ -12622,7 +14738,7 @@ func (x *Basic) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fAct; it.Next(); {
-				if err := x.kAct.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kAct.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -12631,8 +14747,268 @@ func (x *Basic) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "basic-attrs", "TCA_BASIC_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, end-len(rest)+4); err != nil {
+			{
+				x := &x.fPolice
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_POLICE_TBF
+						x.fTbf = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_POLICE_RATE
+						x.fRate = p
+						x.has[0] |= 1 << 1
+					case 3: // TCA_POLICE_PEAKRATE
+						x.fPeakrate = p
+						x.has[0] |= 1 << 2
+					case 4: // TCA_POLICE_AVRATE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
+						}
+						x.fAvrate = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // TCA_POLICE_RESULT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
+						}
+						x.fResult = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // TCA_POLICE_TM
+						x.fTm = p
+						x.has[0] |= 1 << 5
+					case 8: // TCA_POLICE_RATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
+						}
+						x.fRate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 6
+					case 9: // TCA_POLICE_PEAKRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
+						}
+						x.fPeakrate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 7
+					case 10: // TCA_POLICE_PKTRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
+						}
+						x.fPktrate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 8
+					case 11: // TCA_POLICE_PKTBURST64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
+						}
+						x.fPktburst64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 9
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "police-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 3
+		case 5: // TCA_BASIC_PCNT
+			x.fPcnt = p
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "basic-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "basic-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Basic) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "basic-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "basic-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_BASIC_CLASSID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "basic-attrs", "TCA_BASIC_CLASSID", raw, typed.ErrLength)
+			}
+			x.fClassid = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TCA_BASIC_EMATCHES
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "basic-attrs", "TCA_BASIC_EMATCHES", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fEmatches
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "ematch-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "ematch-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_EMATCH_TREE_HDR
+						x.fTreeHdr = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_EMATCH_TREE_LIST
+						x.fTreeList = p
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "ematch-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "ematch-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // TCA_BASIC_ACT
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "basic-attrs", "TCA_BASIC_ACT")
+			if err != nil {
 				return err
+			}
+			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fAct; it.Next(); {
+				if err := x.kAct.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 2
+		case 4: // TCA_BASIC_POLICE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "basic-attrs", "TCA_BASIC_POLICE", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fPolice
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_POLICE_TBF
+						x.fTbf = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_POLICE_RATE
+						x.fRate = p
+						x.has[0] |= 1 << 1
+					case 3: // TCA_POLICE_PEAKRATE
+						x.fPeakrate = p
+						x.has[0] |= 1 << 2
+					case 4: // TCA_POLICE_AVRATE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
+						}
+						x.fAvrate = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // TCA_POLICE_RESULT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
+						}
+						x.fResult = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // TCA_POLICE_TM
+						x.fTm = p
+						x.has[0] |= 1 << 5
+					case 8: // TCA_POLICE_RATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
+						}
+						x.fRate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 6
+					case 9: // TCA_POLICE_PEAKRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
+						}
+						x.fPeakrate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 7
+					case 10: // TCA_POLICE_PKTRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
+						}
+						x.fPktrate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 8
+					case 11: // TCA_POLICE_PKTBURST64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
+						}
+						x.fPktburst64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 9
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "police-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 3
 		case 5: // TCA_BASIC_PCNT
@@ -12901,20 +15277,28 @@ func (x *Bpf) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Bpf) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -12934,7 +15318,7 @@ func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fAct; it.Next(); {
-				if err := x.kAct.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kAct.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -12943,21 +15327,98 @@ func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fPolice
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_POLICE_TBF
+						x.fTbf = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_POLICE_RATE
+						x.fRate = p
+						x.has[0] |= 1 << 1
+					case 3: // TCA_POLICE_PEAKRATE
+						x.fPeakrate = p
+						x.has[0] |= 1 << 2
+					case 4: // TCA_POLICE_AVRATE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
+						}
+						x.fAvrate = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // TCA_POLICE_RESULT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
+						}
+						x.fResult = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // TCA_POLICE_TM
+						x.fTm = p
+						x.has[0] |= 1 << 5
+					case 8: // TCA_POLICE_RATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
+						}
+						x.fRate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 6
+					case 9: // TCA_POLICE_PEAKRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
+						}
+						x.fPeakrate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 7
+					case 10: // TCA_POLICE_PKTRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
+						}
+						x.fPktrate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 8
+					case 11: // TCA_POLICE_PKTBURST64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
+						}
+						x.fPktburst64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 9
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "police-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TCA_BPF_CLASSID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_CLASSID", raw, typed.ErrLength)
 			}
-			x.fClassid = uint32(typed.Uint32At(p, raw, sb))
+			x.fClassid = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_BPF_OPS_LEN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_OPS_LEN", raw, typed.ErrLength)
 			}
-			x.fOpsLen = uint16(typed.Uint16At(p, raw, sb))
+			x.fOpsLen = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_BPF_OPS
 			x.fOps = p
@@ -12966,7 +15427,7 @@ func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_FD", raw, typed.ErrLength)
 			}
-			x.fFd = uint32(typed.Uint32At(p, raw, sb))
+			x.fFd = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_BPF_NAME
 			if len(p) == 0 {
@@ -12978,13 +15439,13 @@ func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_BPF_FLAGS_GEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_FLAGS_GEN", raw, typed.ErrLength)
 			}
-			x.fFlagsGen = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlagsGen = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_BPF_TAG
 			x.fTag = p
@@ -12993,7 +15454,186 @@ func (x *Bpf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_ID", raw, typed.ErrLength)
 			}
-			x.fId = uint32(typed.Uint32At(p, raw, sb))
+			x.fId = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 10
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "bpf-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "bpf-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Bpf) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "bpf-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "bpf-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_BPF_ACT
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "bpf-attrs", "TCA_BPF_ACT")
+			if err != nil {
+				return err
+			}
+			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fAct; it.Next(); {
+				if err := x.kAct.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // TCA_BPF_POLICE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_POLICE", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fPolice
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_POLICE_TBF
+						x.fTbf = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_POLICE_RATE
+						x.fRate = p
+						x.has[0] |= 1 << 1
+					case 3: // TCA_POLICE_PEAKRATE
+						x.fPeakrate = p
+						x.has[0] |= 1 << 2
+					case 4: // TCA_POLICE_AVRATE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
+						}
+						x.fAvrate = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // TCA_POLICE_RESULT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
+						}
+						x.fResult = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // TCA_POLICE_TM
+						x.fTm = p
+						x.has[0] |= 1 << 5
+					case 8: // TCA_POLICE_RATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
+						}
+						x.fRate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 6
+					case 9: // TCA_POLICE_PEAKRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
+						}
+						x.fPeakrate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 7
+					case 10: // TCA_POLICE_PKTRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
+						}
+						x.fPktrate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 8
+					case 11: // TCA_POLICE_PKTBURST64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
+						}
+						x.fPktburst64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 9
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "police-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // TCA_BPF_CLASSID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_CLASSID", raw, typed.ErrLength)
+			}
+			x.fClassid = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_BPF_OPS_LEN
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_OPS_LEN", raw, typed.ErrLength)
+			}
+			x.fOpsLen = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // TCA_BPF_OPS
+			x.fOps = p
+			x.has[0] |= 1 << 4
+		case 6: // TCA_BPF_FD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_FD", raw, typed.ErrLength)
+			}
+			x.fFd = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // TCA_BPF_NAME
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_NAME", raw, typed.ErrString)
+			}
+			x.fName = p
+			x.has[0] |= 1 << 6
+		case 8: // TCA_BPF_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // TCA_BPF_FLAGS_GEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_FLAGS_GEN", raw, typed.ErrLength)
+			}
+			x.fFlagsGen = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // TCA_BPF_TAG
+			x.fTag = p
+			x.has[0] |= 1 << 9
+		case 11: // TCA_BPF_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "bpf-attrs", "TCA_BPF_ID", raw, typed.ErrLength)
+			}
+			x.fId = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
@@ -13363,19 +16003,27 @@ func (x *Cake) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Cake) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Cake) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -13392,103 +16040,238 @@ func (x *Cake) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_BASE_RATE64", raw, typed.ErrLength)
 			}
-			x.fBaseRate64 = uint64(typed.Uint64At(p, raw, sb))
+			x.fBaseRate64 = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 3: // TCA_CAKE_DIFFSERV_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_DIFFSERV_MODE", raw, typed.ErrLength)
 			}
-			x.fDiffservMode = uint32(typed.Uint32At(p, raw, sb))
+			x.fDiffservMode = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 4: // TCA_CAKE_ATM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_ATM", raw, typed.ErrLength)
 			}
-			x.fAtm = uint32(typed.Uint32At(p, raw, sb))
+			x.fAtm = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_CAKE_FLOW_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_FLOW_MODE", raw, typed.ErrLength)
 			}
-			x.fFlowMode = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlowMode = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_CAKE_OVERHEAD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_OVERHEAD", raw, typed.ErrLength)
 			}
-			x.fOverhead = uint32(typed.Uint32At(p, raw, sb))
+			x.fOverhead = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_CAKE_RTT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_RTT", raw, typed.ErrLength)
 			}
-			x.fRtt = uint32(typed.Uint32At(p, raw, sb))
+			x.fRtt = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_CAKE_TARGET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_TARGET", raw, typed.ErrLength)
 			}
-			x.fTarget = uint32(typed.Uint32At(p, raw, sb))
+			x.fTarget = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_CAKE_AUTORATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_AUTORATE", raw, typed.ErrLength)
 			}
-			x.fAutorate = uint32(typed.Uint32At(p, raw, sb))
+			x.fAutorate = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_CAKE_MEMORY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_MEMORY", raw, typed.ErrLength)
 			}
-			x.fMemory = uint32(typed.Uint32At(p, raw, sb))
+			x.fMemory = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 11: // TCA_CAKE_NAT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_NAT", raw, typed.ErrLength)
 			}
-			x.fNat = uint32(typed.Uint32At(p, raw, sb))
+			x.fNat = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_CAKE_RAW
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_RAW", raw, typed.ErrLength)
 			}
-			x.fRaw = uint32(typed.Uint32At(p, raw, sb))
+			x.fRaw = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 10
 		case 13: // TCA_CAKE_WASH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_WASH", raw, typed.ErrLength)
 			}
-			x.fWash = uint32(typed.Uint32At(p, raw, sb))
+			x.fWash = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 11
 		case 14: // TCA_CAKE_MPU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_MPU", raw, typed.ErrLength)
 			}
-			x.fMpu = uint32(typed.Uint32At(p, raw, sb))
+			x.fMpu = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 12
 		case 15: // TCA_CAKE_INGRESS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_INGRESS", raw, typed.ErrLength)
 			}
-			x.fIngress = uint32(typed.Uint32At(p, raw, sb))
+			x.fIngress = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 13
 		case 16: // TCA_CAKE_ACK_FILTER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_ACK_FILTER", raw, typed.ErrLength)
 			}
-			x.fAckFilter = uint32(typed.Uint32At(p, raw, sb))
+			x.fAckFilter = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 14
 		case 17: // TCA_CAKE_SPLIT_GSO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_SPLIT_GSO", raw, typed.ErrLength)
 			}
-			x.fSplitGso = uint32(typed.Uint32At(p, raw, sb))
+			x.fSplitGso = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 15
 		case 18: // TCA_CAKE_FWMARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_FWMARK", raw, typed.ErrLength)
 			}
-			x.fFwmark = uint32(typed.Uint32At(p, raw, sb))
+			x.fFwmark = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 16
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "cake-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "cake-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Cake) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "cake-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "cake-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 2: // TCA_CAKE_BASE_RATE64
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_BASE_RATE64", raw, typed.ErrLength)
+			}
+			x.fBaseRate64 = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 3: // TCA_CAKE_DIFFSERV_MODE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_DIFFSERV_MODE", raw, typed.ErrLength)
+			}
+			x.fDiffservMode = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 4: // TCA_CAKE_ATM
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_ATM", raw, typed.ErrLength)
+			}
+			x.fAtm = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 5: // TCA_CAKE_FLOW_MODE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_FLOW_MODE", raw, typed.ErrLength)
+			}
+			x.fFlowMode = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 6: // TCA_CAKE_OVERHEAD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_OVERHEAD", raw, typed.ErrLength)
+			}
+			x.fOverhead = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 7: // TCA_CAKE_RTT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_RTT", raw, typed.ErrLength)
+			}
+			x.fRtt = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 8: // TCA_CAKE_TARGET
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_TARGET", raw, typed.ErrLength)
+			}
+			x.fTarget = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 9: // TCA_CAKE_AUTORATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_AUTORATE", raw, typed.ErrLength)
+			}
+			x.fAutorate = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 10: // TCA_CAKE_MEMORY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_MEMORY", raw, typed.ErrLength)
+			}
+			x.fMemory = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 11: // TCA_CAKE_NAT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_NAT", raw, typed.ErrLength)
+			}
+			x.fNat = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 12: // TCA_CAKE_RAW
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_RAW", raw, typed.ErrLength)
+			}
+			x.fRaw = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 10
+		case 13: // TCA_CAKE_WASH
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_WASH", raw, typed.ErrLength)
+			}
+			x.fWash = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 11
+		case 14: // TCA_CAKE_MPU
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_MPU", raw, typed.ErrLength)
+			}
+			x.fMpu = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 12
+		case 15: // TCA_CAKE_INGRESS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_INGRESS", raw, typed.ErrLength)
+			}
+			x.fIngress = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 13
+		case 16: // TCA_CAKE_ACK_FILTER
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_ACK_FILTER", raw, typed.ErrLength)
+			}
+			x.fAckFilter = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 14
+		case 17: // TCA_CAKE_SPLIT_GSO
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_SPLIT_GSO", raw, typed.ErrLength)
+			}
+			x.fSplitGso = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 15
+		case 18: // TCA_CAKE_FWMARK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-attrs", "TCA_CAKE_FWMARK", raw, typed.ErrLength)
+			}
+			x.fFwmark = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 16
 		default:
 			if o.ReportUnknown {
@@ -13950,20 +16733,28 @@ func (x *CakeStats) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *CakeStats) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *CakeStats) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -13980,49 +16771,49 @@ func (x *CakeStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_CAPACITY_ESTIMATE64", raw, typed.ErrLength)
 			}
-			x.fCapacityEstimate64 = uint64(typed.Uint64At(p, raw, sb))
+			x.fCapacityEstimate64 = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 3: // TCA_CAKE_STATS_MEMORY_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MEMORY_LIMIT", raw, typed.ErrLength)
 			}
-			x.fMemoryLimit = uint32(typed.Uint32At(p, raw, sb))
+			x.fMemoryLimit = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 4: // TCA_CAKE_STATS_MEMORY_USED
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MEMORY_USED", raw, typed.ErrLength)
 			}
-			x.fMemoryUsed = uint32(typed.Uint32At(p, raw, sb))
+			x.fMemoryUsed = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_CAKE_STATS_AVG_NETOFF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_AVG_NETOFF", raw, typed.ErrLength)
 			}
-			x.fAvgNetoff = uint32(typed.Uint32At(p, raw, sb))
+			x.fAvgNetoff = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_CAKE_STATS_MIN_NETLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MIN_NETLEN", raw, typed.ErrLength)
 			}
-			x.fMinNetlen = uint32(typed.Uint32At(p, raw, sb))
+			x.fMinNetlen = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_CAKE_STATS_MAX_NETLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MAX_NETLEN", raw, typed.ErrLength)
 			}
-			x.fMaxNetlen = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaxNetlen = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_CAKE_STATS_MIN_ADJLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MIN_ADJLEN", raw, typed.ErrLength)
 			}
-			x.fMinAdjlen = uint32(typed.Uint32At(p, raw, sb))
+			x.fMinAdjlen = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_CAKE_STATS_MAX_ADJLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MAX_ADJLEN", raw, typed.ErrLength)
 			}
-			x.fMaxAdjlen = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaxAdjlen = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_CAKE_STATS_TIN_STATS
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "cake-stats-attrs", "TCA_CAKE_STATS_TIN_STATS")
@@ -14031,7 +16822,7 @@ func (x *CakeStats) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fTinStats, x.sTinStats = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fTinStats; it.Next(); {
-				if err := x.kTinStats.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kTinStats.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -14040,37 +16831,167 @@ func (x *CakeStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_DEFICIT", raw, typed.ErrLength)
 			}
-			x.fDeficit = int32(typed.Uint32At(p, raw, sb))
+			x.fDeficit = int32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_CAKE_STATS_COBALT_COUNT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_COBALT_COUNT", raw, typed.ErrLength)
 			}
-			x.fCobaltCount = uint32(typed.Uint32At(p, raw, sb))
+			x.fCobaltCount = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 10
 		case 13: // TCA_CAKE_STATS_DROPPING
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_DROPPING", raw, typed.ErrLength)
 			}
-			x.fDropping = uint32(typed.Uint32At(p, raw, sb))
+			x.fDropping = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 11
 		case 14: // TCA_CAKE_STATS_DROP_NEXT_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_DROP_NEXT_US", raw, typed.ErrLength)
 			}
-			x.fDropNextUs = int32(typed.Uint32At(p, raw, sb))
+			x.fDropNextUs = int32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 12
 		case 15: // TCA_CAKE_STATS_P_DROP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_P_DROP", raw, typed.ErrLength)
 			}
-			x.fPDrop = uint32(typed.Uint32At(p, raw, sb))
+			x.fPDrop = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 13
 		case 16: // TCA_CAKE_STATS_BLUE_TIMER_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_BLUE_TIMER_US", raw, typed.ErrLength)
 			}
-			x.fBlueTimerUs = int32(typed.Uint32At(p, raw, sb))
+			x.fBlueTimerUs = int32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 14
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "cake-stats-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "cake-stats-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *CakeStats) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "cake-stats-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "cake-stats-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 2: // TCA_CAKE_STATS_CAPACITY_ESTIMATE64
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_CAPACITY_ESTIMATE64", raw, typed.ErrLength)
+			}
+			x.fCapacityEstimate64 = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 3: // TCA_CAKE_STATS_MEMORY_LIMIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MEMORY_LIMIT", raw, typed.ErrLength)
+			}
+			x.fMemoryLimit = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 4: // TCA_CAKE_STATS_MEMORY_USED
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MEMORY_USED", raw, typed.ErrLength)
+			}
+			x.fMemoryUsed = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 5: // TCA_CAKE_STATS_AVG_NETOFF
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_AVG_NETOFF", raw, typed.ErrLength)
+			}
+			x.fAvgNetoff = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 6: // TCA_CAKE_STATS_MIN_NETLEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MIN_NETLEN", raw, typed.ErrLength)
+			}
+			x.fMinNetlen = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 7: // TCA_CAKE_STATS_MAX_NETLEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MAX_NETLEN", raw, typed.ErrLength)
+			}
+			x.fMaxNetlen = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 8: // TCA_CAKE_STATS_MIN_ADJLEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MIN_ADJLEN", raw, typed.ErrLength)
+			}
+			x.fMinAdjlen = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 9: // TCA_CAKE_STATS_MAX_ADJLEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_MAX_ADJLEN", raw, typed.ErrLength)
+			}
+			x.fMaxAdjlen = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 10: // TCA_CAKE_STATS_TIN_STATS
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "cake-stats-attrs", "TCA_CAKE_STATS_TIN_STATS")
+			if err != nil {
+				return err
+			}
+			x.fTinStats, x.sTinStats = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fTinStats; it.Next(); {
+				if err := x.kTinStats.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 8
+		case 11: // TCA_CAKE_STATS_DEFICIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_DEFICIT", raw, typed.ErrLength)
+			}
+			x.fDeficit = int32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 12: // TCA_CAKE_STATS_COBALT_COUNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_COBALT_COUNT", raw, typed.ErrLength)
+			}
+			x.fCobaltCount = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 10
+		case 13: // TCA_CAKE_STATS_DROPPING
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_DROPPING", raw, typed.ErrLength)
+			}
+			x.fDropping = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 11
+		case 14: // TCA_CAKE_STATS_DROP_NEXT_US
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_DROP_NEXT_US", raw, typed.ErrLength)
+			}
+			x.fDropNextUs = int32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 12
+		case 15: // TCA_CAKE_STATS_P_DROP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_P_DROP", raw, typed.ErrLength)
+			}
+			x.fPDrop = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 13
+		case 16: // TCA_CAKE_STATS_BLUE_TIMER_US
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-stats-attrs", "TCA_CAKE_STATS_BLUE_TIMER_US", raw, typed.ErrLength)
+			}
+			x.fBlueTimerUs = int32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 14
 		default:
 			if o.ReportUnknown {
@@ -14514,19 +17435,27 @@ func (x *CakeTinStats) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *CakeTinStats) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *CakeTinStats) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -14543,145 +17472,322 @@ func (x *CakeTinStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SENT_PACKETS", raw, typed.ErrLength)
 			}
-			x.fSentPackets = uint32(typed.Uint32At(p, raw, sb))
+			x.fSentPackets = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 3: // TCA_CAKE_TIN_STATS_SENT_BYTES64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SENT_BYTES64", raw, typed.ErrLength)
 			}
-			x.fSentBytes64 = uint64(typed.Uint64At(p, raw, sb))
+			x.fSentBytes64 = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 4: // TCA_CAKE_TIN_STATS_DROPPED_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_DROPPED_PACKETS", raw, typed.ErrLength)
 			}
-			x.fDroppedPackets = uint32(typed.Uint32At(p, raw, sb))
+			x.fDroppedPackets = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_CAKE_TIN_STATS_DROPPED_BYTES64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_DROPPED_BYTES64", raw, typed.ErrLength)
 			}
-			x.fDroppedBytes64 = uint64(typed.Uint64At(p, raw, sb))
+			x.fDroppedBytes64 = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_CAKE_TIN_STATS_ACKS_DROPPED_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ACKS_DROPPED_PACKETS", raw, typed.ErrLength)
 			}
-			x.fAcksDroppedPackets = uint32(typed.Uint32At(p, raw, sb))
+			x.fAcksDroppedPackets = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_CAKE_TIN_STATS_ACKS_DROPPED_BYTES64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ACKS_DROPPED_BYTES64", raw, typed.ErrLength)
 			}
-			x.fAcksDroppedBytes64 = uint64(typed.Uint64At(p, raw, sb))
+			x.fAcksDroppedBytes64 = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_CAKE_TIN_STATS_ECN_MARKED_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ECN_MARKED_PACKETS", raw, typed.ErrLength)
 			}
-			x.fEcnMarkedPackets = uint32(typed.Uint32At(p, raw, sb))
+			x.fEcnMarkedPackets = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_CAKE_TIN_STATS_ECN_MARKED_BYTES64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ECN_MARKED_BYTES64", raw, typed.ErrLength)
 			}
-			x.fEcnMarkedBytes64 = uint64(typed.Uint64At(p, raw, sb))
+			x.fEcnMarkedBytes64 = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_CAKE_TIN_STATS_BACKLOG_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BACKLOG_PACKETS", raw, typed.ErrLength)
 			}
-			x.fBacklogPackets = uint32(typed.Uint32At(p, raw, sb))
+			x.fBacklogPackets = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 11: // TCA_CAKE_TIN_STATS_BACKLOG_BYTES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BACKLOG_BYTES", raw, typed.ErrLength)
 			}
-			x.fBacklogBytes = uint32(typed.Uint32At(p, raw, sb))
+			x.fBacklogBytes = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_CAKE_TIN_STATS_THRESHOLD_RATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_THRESHOLD_RATE64", raw, typed.ErrLength)
 			}
-			x.fThresholdRate64 = uint64(typed.Uint64At(p, raw, sb))
+			x.fThresholdRate64 = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 10
 		case 13: // TCA_CAKE_TIN_STATS_TARGET_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_TARGET_US", raw, typed.ErrLength)
 			}
-			x.fTargetUs = uint32(typed.Uint32At(p, raw, sb))
+			x.fTargetUs = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 11
 		case 14: // TCA_CAKE_TIN_STATS_INTERVAL_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_INTERVAL_US", raw, typed.ErrLength)
 			}
-			x.fIntervalUs = uint32(typed.Uint32At(p, raw, sb))
+			x.fIntervalUs = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 12
 		case 15: // TCA_CAKE_TIN_STATS_WAY_INDIRECT_HITS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_INDIRECT_HITS", raw, typed.ErrLength)
 			}
-			x.fWayIndirectHits = uint32(typed.Uint32At(p, raw, sb))
+			x.fWayIndirectHits = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 13
 		case 16: // TCA_CAKE_TIN_STATS_WAY_MISSES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_MISSES", raw, typed.ErrLength)
 			}
-			x.fWayMisses = uint32(typed.Uint32At(p, raw, sb))
+			x.fWayMisses = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 14
 		case 17: // TCA_CAKE_TIN_STATS_WAY_COLLISIONS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_COLLISIONS", raw, typed.ErrLength)
 			}
-			x.fWayCollisions = uint32(typed.Uint32At(p, raw, sb))
+			x.fWayCollisions = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 15
 		case 18: // TCA_CAKE_TIN_STATS_PEAK_DELAY_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_PEAK_DELAY_US", raw, typed.ErrLength)
 			}
-			x.fPeakDelayUs = uint32(typed.Uint32At(p, raw, sb))
+			x.fPeakDelayUs = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 16
 		case 19: // TCA_CAKE_TIN_STATS_AVG_DELAY_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_AVG_DELAY_US", raw, typed.ErrLength)
 			}
-			x.fAvgDelayUs = uint32(typed.Uint32At(p, raw, sb))
+			x.fAvgDelayUs = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 17
 		case 20: // TCA_CAKE_TIN_STATS_BASE_DELAY_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BASE_DELAY_US", raw, typed.ErrLength)
 			}
-			x.fBaseDelayUs = uint32(typed.Uint32At(p, raw, sb))
+			x.fBaseDelayUs = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 18
 		case 21: // TCA_CAKE_TIN_STATS_SPARSE_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SPARSE_FLOWS", raw, typed.ErrLength)
 			}
-			x.fSparseFlows = uint32(typed.Uint32At(p, raw, sb))
+			x.fSparseFlows = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 19
 		case 22: // TCA_CAKE_TIN_STATS_BULK_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BULK_FLOWS", raw, typed.ErrLength)
 			}
-			x.fBulkFlows = uint32(typed.Uint32At(p, raw, sb))
+			x.fBulkFlows = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 20
 		case 23: // TCA_CAKE_TIN_STATS_UNRESPONSIVE_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_UNRESPONSIVE_FLOWS", raw, typed.ErrLength)
 			}
-			x.fUnresponsiveFlows = uint32(typed.Uint32At(p, raw, sb))
+			x.fUnresponsiveFlows = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 21
 		case 24: // TCA_CAKE_TIN_STATS_MAX_SKBLEN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_MAX_SKBLEN", raw, typed.ErrLength)
 			}
-			x.fMaxSkblen = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaxSkblen = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 22
 		case 25: // TCA_CAKE_TIN_STATS_FLOW_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_FLOW_QUANTUM", raw, typed.ErrLength)
 			}
-			x.fFlowQuantum = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlowQuantum = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 23
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "cake-tin-stats-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *CakeTinStats) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "cake-tin-stats-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 2: // TCA_CAKE_TIN_STATS_SENT_PACKETS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SENT_PACKETS", raw, typed.ErrLength)
+			}
+			x.fSentPackets = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 3: // TCA_CAKE_TIN_STATS_SENT_BYTES64
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SENT_BYTES64", raw, typed.ErrLength)
+			}
+			x.fSentBytes64 = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 4: // TCA_CAKE_TIN_STATS_DROPPED_PACKETS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_DROPPED_PACKETS", raw, typed.ErrLength)
+			}
+			x.fDroppedPackets = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 5: // TCA_CAKE_TIN_STATS_DROPPED_BYTES64
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_DROPPED_BYTES64", raw, typed.ErrLength)
+			}
+			x.fDroppedBytes64 = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 6: // TCA_CAKE_TIN_STATS_ACKS_DROPPED_PACKETS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ACKS_DROPPED_PACKETS", raw, typed.ErrLength)
+			}
+			x.fAcksDroppedPackets = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 7: // TCA_CAKE_TIN_STATS_ACKS_DROPPED_BYTES64
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ACKS_DROPPED_BYTES64", raw, typed.ErrLength)
+			}
+			x.fAcksDroppedBytes64 = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 8: // TCA_CAKE_TIN_STATS_ECN_MARKED_PACKETS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ECN_MARKED_PACKETS", raw, typed.ErrLength)
+			}
+			x.fEcnMarkedPackets = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 9: // TCA_CAKE_TIN_STATS_ECN_MARKED_BYTES64
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_ECN_MARKED_BYTES64", raw, typed.ErrLength)
+			}
+			x.fEcnMarkedBytes64 = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 10: // TCA_CAKE_TIN_STATS_BACKLOG_PACKETS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BACKLOG_PACKETS", raw, typed.ErrLength)
+			}
+			x.fBacklogPackets = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 11: // TCA_CAKE_TIN_STATS_BACKLOG_BYTES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BACKLOG_BYTES", raw, typed.ErrLength)
+			}
+			x.fBacklogBytes = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 12: // TCA_CAKE_TIN_STATS_THRESHOLD_RATE64
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_THRESHOLD_RATE64", raw, typed.ErrLength)
+			}
+			x.fThresholdRate64 = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 10
+		case 13: // TCA_CAKE_TIN_STATS_TARGET_US
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_TARGET_US", raw, typed.ErrLength)
+			}
+			x.fTargetUs = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 11
+		case 14: // TCA_CAKE_TIN_STATS_INTERVAL_US
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_INTERVAL_US", raw, typed.ErrLength)
+			}
+			x.fIntervalUs = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 12
+		case 15: // TCA_CAKE_TIN_STATS_WAY_INDIRECT_HITS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_INDIRECT_HITS", raw, typed.ErrLength)
+			}
+			x.fWayIndirectHits = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 13
+		case 16: // TCA_CAKE_TIN_STATS_WAY_MISSES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_MISSES", raw, typed.ErrLength)
+			}
+			x.fWayMisses = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 14
+		case 17: // TCA_CAKE_TIN_STATS_WAY_COLLISIONS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_WAY_COLLISIONS", raw, typed.ErrLength)
+			}
+			x.fWayCollisions = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 15
+		case 18: // TCA_CAKE_TIN_STATS_PEAK_DELAY_US
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_PEAK_DELAY_US", raw, typed.ErrLength)
+			}
+			x.fPeakDelayUs = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 16
+		case 19: // TCA_CAKE_TIN_STATS_AVG_DELAY_US
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_AVG_DELAY_US", raw, typed.ErrLength)
+			}
+			x.fAvgDelayUs = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 17
+		case 20: // TCA_CAKE_TIN_STATS_BASE_DELAY_US
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BASE_DELAY_US", raw, typed.ErrLength)
+			}
+			x.fBaseDelayUs = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 18
+		case 21: // TCA_CAKE_TIN_STATS_SPARSE_FLOWS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_SPARSE_FLOWS", raw, typed.ErrLength)
+			}
+			x.fSparseFlows = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 19
+		case 22: // TCA_CAKE_TIN_STATS_BULK_FLOWS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_BULK_FLOWS", raw, typed.ErrLength)
+			}
+			x.fBulkFlows = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 20
+		case 23: // TCA_CAKE_TIN_STATS_UNRESPONSIVE_FLOWS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_UNRESPONSIVE_FLOWS", raw, typed.ErrLength)
+			}
+			x.fUnresponsiveFlows = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 21
+		case 24: // TCA_CAKE_TIN_STATS_MAX_SKBLEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_MAX_SKBLEN", raw, typed.ErrLength)
+			}
+			x.fMaxSkblen = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 22
+		case 25: // TCA_CAKE_TIN_STATS_FLOW_QUANTUM
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "cake-tin-stats-attrs", "TCA_CAKE_TIN_STATS_FLOW_QUANTUM", raw, typed.ErrLength)
+			}
+			x.fFlowQuantum = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 23
 		default:
 			if o.ReportUnknown {
@@ -15298,20 +18404,65 @@ func (x *Cbs) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Cbs) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Cbs) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "cbs-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "cbs-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_CBS_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "cbs-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "cbs-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Cbs) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -15463,20 +18614,28 @@ func (x *Cgroup) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Cgroup) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Cgroup) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -15496,7 +18655,7 @@ func (x *Cgroup) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fAct; it.Next(); {
-				if err := x.kAct.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kAct.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -15505,8 +18664,219 @@ func (x *Cgroup) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "cgroup-attrs", "TCA_CGROUP_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, end-len(rest)+4); err != nil {
+			{
+				x := &x.fPolice
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_POLICE_TBF
+						x.fTbf = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_POLICE_RATE
+						x.fRate = p
+						x.has[0] |= 1 << 1
+					case 3: // TCA_POLICE_PEAKRATE
+						x.fPeakrate = p
+						x.has[0] |= 1 << 2
+					case 4: // TCA_POLICE_AVRATE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
+						}
+						x.fAvrate = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // TCA_POLICE_RESULT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
+						}
+						x.fResult = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // TCA_POLICE_TM
+						x.fTm = p
+						x.has[0] |= 1 << 5
+					case 8: // TCA_POLICE_RATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
+						}
+						x.fRate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 6
+					case 9: // TCA_POLICE_PEAKRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
+						}
+						x.fPeakrate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 7
+					case 10: // TCA_POLICE_PKTRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
+						}
+						x.fPktrate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 8
+					case 11: // TCA_POLICE_PKTBURST64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
+						}
+						x.fPktburst64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 9
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "police-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // TCA_CGROUP_EMATCHES
+			x.fEmatches = p
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "cgroup-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "cgroup-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Cgroup) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "cgroup-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "cgroup-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_CGROUP_ACT
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "cgroup-attrs", "TCA_CGROUP_ACT")
+			if err != nil {
 				return err
+			}
+			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fAct; it.Next(); {
+				if err := x.kAct.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // TCA_CGROUP_POLICE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "cgroup-attrs", "TCA_CGROUP_POLICE", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fPolice
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_POLICE_TBF
+						x.fTbf = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_POLICE_RATE
+						x.fRate = p
+						x.has[0] |= 1 << 1
+					case 3: // TCA_POLICE_PEAKRATE
+						x.fPeakrate = p
+						x.has[0] |= 1 << 2
+					case 4: // TCA_POLICE_AVRATE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
+						}
+						x.fAvrate = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // TCA_POLICE_RESULT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
+						}
+						x.fResult = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // TCA_POLICE_TM
+						x.fTm = p
+						x.has[0] |= 1 << 5
+					case 8: // TCA_POLICE_RATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
+						}
+						x.fRate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 6
+					case 9: // TCA_POLICE_PEAKRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
+						}
+						x.fPeakrate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 7
+					case 10: // TCA_POLICE_PKTRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
+						}
+						x.fPktrate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 8
+					case 11: // TCA_POLICE_PKTBURST64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
+						}
+						x.fPktburst64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 9
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "police-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TCA_CGROUP_EMATCHES
@@ -15677,20 +19047,28 @@ func (x *Choke) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Choke) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Choke) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -15713,7 +19091,53 @@ func (x *Choke) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "choke-attrs", "TCA_CHOKE_MAX_P", raw, typed.ErrLength)
 			}
-			x.fMaxP = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaxP = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "choke-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "choke-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Choke) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "choke-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "choke-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_CHOKE_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_CHOKE_STAB
+			x.fStab = p
+			x.has[0] |= 1 << 1
+		case 3: // TCA_CHOKE_MAX_P
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "choke-attrs", "TCA_CHOKE_MAX_P", raw, typed.ErrLength)
+			}
+			x.fMaxP = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
@@ -15896,19 +19320,27 @@ func (x *Codel) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Codel) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Codel) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -15925,31 +19357,94 @@ func (x *Codel) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "codel-attrs", "TCA_CODEL_TARGET", raw, typed.ErrLength)
 			}
-			x.fTarget = uint32(typed.Uint32At(p, raw, sb))
+			x.fTarget = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_CODEL_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "codel-attrs", "TCA_CODEL_LIMIT", raw, typed.ErrLength)
 			}
-			x.fLimit = uint32(typed.Uint32At(p, raw, sb))
+			x.fLimit = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_CODEL_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "codel-attrs", "TCA_CODEL_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fInterval = uint32(typed.Uint32At(p, raw, sb))
+			x.fInterval = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_CODEL_ECN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "codel-attrs", "TCA_CODEL_ECN", raw, typed.ErrLength)
 			}
-			x.fEcn = uint32(typed.Uint32At(p, raw, sb))
+			x.fEcn = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_CODEL_CE_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "codel-attrs", "TCA_CODEL_CE_THRESHOLD", raw, typed.ErrLength)
 			}
-			x.fCeThreshold = uint32(typed.Uint32At(p, raw, sb))
+			x.fCeThreshold = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "codel-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "codel-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Codel) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "codel-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "codel-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_CODEL_TARGET
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "codel-attrs", "TCA_CODEL_TARGET", raw, typed.ErrLength)
+			}
+			x.fTarget = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TCA_CODEL_LIMIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "codel-attrs", "TCA_CODEL_LIMIT", raw, typed.ErrLength)
+			}
+			x.fLimit = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // TCA_CODEL_INTERVAL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "codel-attrs", "TCA_CODEL_INTERVAL", raw, typed.ErrLength)
+			}
+			x.fInterval = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_CODEL_ECN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "codel-attrs", "TCA_CODEL_ECN", raw, typed.ErrLength)
+			}
+			x.fEcn = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // TCA_CODEL_CE_THRESHOLD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "codel-attrs", "TCA_CODEL_CE_THRESHOLD", raw, typed.ErrLength)
+			}
+			x.fCeThreshold = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -16131,19 +19626,27 @@ func (x *Drr) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Drr) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Drr) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -16160,7 +19663,46 @@ func (x *Drr) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "drr-attrs", "TCA_DRR_QUANTUM", raw, typed.ErrLength)
 			}
-			x.fQuantum = uint32(typed.Uint32At(p, raw, sb))
+			x.fQuantum = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "drr-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "drr-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Drr) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "drr-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "drr-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_DRR_QUANTUM
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "drr-attrs", "TCA_DRR_QUANTUM", raw, typed.ErrLength)
+			}
+			x.fQuantum = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -16268,19 +19810,27 @@ func (x *Dualpi2) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Dualpi2) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Dualpi2) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -16297,55 +19847,178 @@ func (x *Dualpi2) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_LIMIT", raw, typed.ErrLength)
 			}
-			x.fLimit = uint32(typed.Uint32At(p, raw, sb))
+			x.fLimit = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_DUALPI2_MEMORY_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_MEMORY_LIMIT", raw, typed.ErrLength)
 			}
-			x.fMemoryLimit = uint32(typed.Uint32At(p, raw, sb))
+			x.fMemoryLimit = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_DUALPI2_TARGET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_TARGET", raw, typed.ErrLength)
 			}
-			x.fTarget = uint32(typed.Uint32At(p, raw, sb))
+			x.fTarget = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_DUALPI2_TUPDATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_TUPDATE", raw, typed.ErrLength)
 			}
-			x.fTupdate = uint32(typed.Uint32At(p, raw, sb))
+			x.fTupdate = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_DUALPI2_ALPHA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_ALPHA", raw, typed.ErrLength)
 			}
-			x.fAlpha = uint32(typed.Uint32At(p, raw, sb))
+			x.fAlpha = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_DUALPI2_BETA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_BETA", raw, typed.ErrLength)
 			}
-			x.fBeta = uint32(typed.Uint32At(p, raw, sb))
+			x.fBeta = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_DUALPI2_STEP_THRESH_PKTS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_STEP_THRESH_PKTS", raw, typed.ErrLength)
 			}
-			x.fStepThreshPkts = uint32(typed.Uint32At(p, raw, sb))
+			x.fStepThreshPkts = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_DUALPI2_STEP_THRESH_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_STEP_THRESH_US", raw, typed.ErrLength)
 			}
-			x.fStepThreshUs = uint32(typed.Uint32At(p, raw, sb))
+			x.fStepThreshUs = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_DUALPI2_MIN_QLEN_STEP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_MIN_QLEN_STEP", raw, typed.ErrLength)
 			}
-			x.fMinQlenStep = uint32(typed.Uint32At(p, raw, sb))
+			x.fMinQlenStep = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // TCA_DUALPI2_COUPLING
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_COUPLING", raw, typed.ErrLength)
+			}
+			x.fCoupling = uint8(p[0])
+			x.has[0] |= 1 << 9
+		case 11: // TCA_DUALPI2_DROP_OVERLOAD
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_DROP_OVERLOAD", raw, typed.ErrLength)
+			}
+			x.fDropOverload = uint8(p[0])
+			x.has[0] |= 1 << 10
+		case 12: // TCA_DUALPI2_DROP_EARLY
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_DROP_EARLY", raw, typed.ErrLength)
+			}
+			x.fDropEarly = uint8(p[0])
+			x.has[0] |= 1 << 11
+		case 13: // TCA_DUALPI2_C_PROTECTION
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_C_PROTECTION", raw, typed.ErrLength)
+			}
+			x.fCProtection = uint8(p[0])
+			x.has[0] |= 1 << 12
+		case 14: // TCA_DUALPI2_ECN_MASK
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_ECN_MASK", raw, typed.ErrLength)
+			}
+			x.fEcnMask = uint8(p[0])
+			x.has[0] |= 1 << 13
+		case 15: // TCA_DUALPI2_SPLIT_GSO
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_SPLIT_GSO", raw, typed.ErrLength)
+			}
+			x.fSplitGso = uint8(p[0])
+			x.has[0] |= 1 << 14
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "dualpi2-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "dualpi2-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Dualpi2) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "dualpi2-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "dualpi2-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_DUALPI2_LIMIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_LIMIT", raw, typed.ErrLength)
+			}
+			x.fLimit = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TCA_DUALPI2_MEMORY_LIMIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_MEMORY_LIMIT", raw, typed.ErrLength)
+			}
+			x.fMemoryLimit = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // TCA_DUALPI2_TARGET
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_TARGET", raw, typed.ErrLength)
+			}
+			x.fTarget = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_DUALPI2_TUPDATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_TUPDATE", raw, typed.ErrLength)
+			}
+			x.fTupdate = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // TCA_DUALPI2_ALPHA
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_ALPHA", raw, typed.ErrLength)
+			}
+			x.fAlpha = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // TCA_DUALPI2_BETA
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_BETA", raw, typed.ErrLength)
+			}
+			x.fBeta = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // TCA_DUALPI2_STEP_THRESH_PKTS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_STEP_THRESH_PKTS", raw, typed.ErrLength)
+			}
+			x.fStepThreshPkts = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // TCA_DUALPI2_STEP_THRESH_US
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_STEP_THRESH_US", raw, typed.ErrLength)
+			}
+			x.fStepThreshUs = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // TCA_DUALPI2_MIN_QLEN_STEP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "dualpi2-attrs", "TCA_DUALPI2_MIN_QLEN_STEP", raw, typed.ErrLength)
+			}
+			x.fMinQlenStep = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_DUALPI2_COUPLING
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -16785,20 +20458,68 @@ func (x *Ematch) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Ematch) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Ematch) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ematch-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ematch-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_EMATCH_TREE_HDR
+			x.fTreeHdr = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_EMATCH_TREE_LIST
+			x.fTreeList = p
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ematch-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ematch-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Ematch) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -16983,19 +20704,27 @@ func (x *Flow) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Flow) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -17012,49 +20741,49 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_KEYS", raw, typed.ErrLength)
 			}
-			x.fKeys = uint32(typed.Uint32At(p, raw, sb))
+			x.fKeys = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOW_MODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_MODE", raw, typed.ErrLength)
 			}
-			x.fMode = uint32(typed.Uint32At(p, raw, sb))
+			x.fMode = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FLOW_BASECLASS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_BASECLASS", raw, typed.ErrLength)
 			}
-			x.fBaseclass = uint32(typed.Uint32At(p, raw, sb))
+			x.fBaseclass = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FLOW_RSHIFT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_RSHIFT", raw, typed.ErrLength)
 			}
-			x.fRshift = uint32(typed.Uint32At(p, raw, sb))
+			x.fRshift = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FLOW_ADDEND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_ADDEND", raw, typed.ErrLength)
 			}
-			x.fAddend = uint32(typed.Uint32At(p, raw, sb))
+			x.fAddend = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_FLOW_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_MASK", raw, typed.ErrLength)
 			}
-			x.fMask = uint32(typed.Uint32At(p, raw, sb))
+			x.fMask = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_FLOW_XOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_XOR", raw, typed.ErrLength)
 			}
-			x.fXor = uint32(typed.Uint32At(p, raw, sb))
+			x.fXor = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_FLOW_DIVISOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_DIVISOR", raw, typed.ErrLength)
 			}
-			x.fDivisor = uint32(typed.Uint32At(p, raw, sb))
+			x.fDivisor = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_FLOW_ACT
 			x.fAct = p
@@ -17063,8 +20792,85 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fPolice
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_POLICE_TBF
+						x.fTbf = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_POLICE_RATE
+						x.fRate = p
+						x.has[0] |= 1 << 1
+					case 3: // TCA_POLICE_PEAKRATE
+						x.fPeakrate = p
+						x.has[0] |= 1 << 2
+					case 4: // TCA_POLICE_AVRATE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
+						}
+						x.fAvrate = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // TCA_POLICE_RESULT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
+						}
+						x.fResult = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // TCA_POLICE_TM
+						x.fTm = p
+						x.has[0] |= 1 << 5
+					case 8: // TCA_POLICE_RATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
+						}
+						x.fRate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 6
+					case 9: // TCA_POLICE_PEAKRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
+						}
+						x.fPeakrate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 7
+					case 10: // TCA_POLICE_PKTRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
+						}
+						x.fPktrate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 8
+					case 11: // TCA_POLICE_PKTBURST64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
+						}
+						x.fPktburst64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 9
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "police-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 9
 		case 11: // TCA_FLOW_EMATCHES
@@ -17074,7 +20880,185 @@ func (x *Flow) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_PERTURB", raw, typed.ErrLength)
 			}
-			x.fPerturb = uint32(typed.Uint32At(p, raw, sb))
+			x.fPerturb = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 11
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "flow-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "flow-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Flow) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "flow-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "flow-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_FLOW_KEYS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_KEYS", raw, typed.ErrLength)
+			}
+			x.fKeys = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TCA_FLOW_MODE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_MODE", raw, typed.ErrLength)
+			}
+			x.fMode = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // TCA_FLOW_BASECLASS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_BASECLASS", raw, typed.ErrLength)
+			}
+			x.fBaseclass = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_FLOW_RSHIFT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_RSHIFT", raw, typed.ErrLength)
+			}
+			x.fRshift = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // TCA_FLOW_ADDEND
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_ADDEND", raw, typed.ErrLength)
+			}
+			x.fAddend = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // TCA_FLOW_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_MASK", raw, typed.ErrLength)
+			}
+			x.fMask = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // TCA_FLOW_XOR
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_XOR", raw, typed.ErrLength)
+			}
+			x.fXor = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // TCA_FLOW_DIVISOR
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_DIVISOR", raw, typed.ErrLength)
+			}
+			x.fDivisor = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // TCA_FLOW_ACT
+			x.fAct = p
+			x.has[0] |= 1 << 8
+		case 10: // TCA_FLOW_POLICE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_POLICE", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fPolice
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_POLICE_TBF
+						x.fTbf = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_POLICE_RATE
+						x.fRate = p
+						x.has[0] |= 1 << 1
+					case 3: // TCA_POLICE_PEAKRATE
+						x.fPeakrate = p
+						x.has[0] |= 1 << 2
+					case 4: // TCA_POLICE_AVRATE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
+						}
+						x.fAvrate = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // TCA_POLICE_RESULT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
+						}
+						x.fResult = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // TCA_POLICE_TM
+						x.fTm = p
+						x.has[0] |= 1 << 5
+					case 8: // TCA_POLICE_RATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
+						}
+						x.fRate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 6
+					case 9: // TCA_POLICE_PEAKRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
+						}
+						x.fPeakrate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 7
+					case 10: // TCA_POLICE_PKTRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
+						}
+						x.fPktrate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 8
+					case 11: // TCA_POLICE_PKTBURST64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
+						}
+						x.fPktburst64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 9
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "police-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 9
+		case 11: // TCA_FLOW_EMATCHES
+			x.fEmatches = p
+			x.has[0] |= 1 << 10
+		case 12: // TCA_FLOW_PERTURB
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flow-attrs", "TCA_FLOW_PERTURB", raw, typed.ErrLength)
+			}
+			x.fPerturb = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
@@ -17530,20 +21514,28 @@ func (x *Flower) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [2]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Flower) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [2]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -17560,7 +21552,7 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_CLASSID", raw, typed.ErrLength)
 			}
-			x.fClassid = uint32(typed.Uint32At(p, raw, sb))
+			x.fClassid = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOWER_INDEV
 			if len(p) == 0 {
@@ -17575,7 +21567,7 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fAct; it.Next(); {
-				if err := x.kAct.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kAct.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -17668,7 +21660,7 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 21
 		case 23: // TCA_FLOWER_KEY_VLAN_ID
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -18016,7 +22008,7 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_OPTS", raw, typed.ErrLength)
 			}
-			if err := x.fKeyEncOpts.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fKeyEncOpts.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 19
@@ -18024,7 +22016,7 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_OPTS_MASK", raw, typed.ErrLength)
 			}
-			if err := x.fKeyEncOptsMask.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fKeyEncOptsMask.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 20
@@ -18032,7 +22024,7 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_IN_HW_COUNT", raw, typed.ErrLength)
 			}
-			x.fInHwCount = uint32(typed.Uint32At(p, raw, sb))
+			x.fInHwCount = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 21
 		case 87: // TCA_FLOWER_KEY_PORT_SRC_MIN
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
@@ -18062,37 +22054,37 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_STATE", raw, typed.ErrLength)
 			}
-			x.fKeyCtState = uint16(typed.Uint16At(p, raw, sb))
+			x.fKeyCtState = uint16(typed.Uint16Host(p, raw))
 			x.has[1] |= 1 << 26
 		case 92: // TCA_FLOWER_KEY_CT_STATE_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_STATE_MASK", raw, typed.ErrLength)
 			}
-			x.fKeyCtStateMask = uint16(typed.Uint16At(p, raw, sb))
+			x.fKeyCtStateMask = uint16(typed.Uint16Host(p, raw))
 			x.has[1] |= 1 << 27
 		case 93: // TCA_FLOWER_KEY_CT_ZONE
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_ZONE", raw, typed.ErrLength)
 			}
-			x.fKeyCtZone = uint16(typed.Uint16At(p, raw, sb))
+			x.fKeyCtZone = uint16(typed.Uint16Host(p, raw))
 			x.has[1] |= 1 << 28
 		case 94: // TCA_FLOWER_KEY_CT_ZONE_MASK
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_ZONE_MASK", raw, typed.ErrLength)
 			}
-			x.fKeyCtZoneMask = uint16(typed.Uint16At(p, raw, sb))
+			x.fKeyCtZoneMask = uint16(typed.Uint16Host(p, raw))
 			x.has[1] |= 1 << 29
 		case 95: // TCA_FLOWER_KEY_CT_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_MARK", raw, typed.ErrLength)
 			}
-			x.fKeyCtMark = uint32(typed.Uint32At(p, raw, sb))
+			x.fKeyCtMark = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 30
 		case 96: // TCA_FLOWER_KEY_CT_MARK_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_MARK_MASK", raw, typed.ErrLength)
 			}
-			x.fKeyCtMarkMask = uint32(typed.Uint32At(p, raw, sb))
+			x.fKeyCtMarkMask = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 31
 		case 97: // TCA_FLOWER_KEY_CT_LABELS
 			x.fKeyCtLabels = p
@@ -18104,7 +22096,7 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_OPTS", raw, typed.ErrLength)
 			}
-			if err := x.fKeyMplsOpts.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fKeyMplsOpts.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[1] |= 1 << 34
@@ -18112,13 +22104,13 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_HASH", raw, typed.ErrLength)
 			}
-			x.fKeyHash = uint32(typed.Uint32At(p, raw, sb))
+			x.fKeyHash = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 35
 		case 101: // TCA_FLOWER_KEY_HASH_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_HASH_MASK", raw, typed.ErrLength)
 			}
-			x.fKeyHashMask = uint32(typed.Uint32At(p, raw, sb))
+			x.fKeyHashMask = uint32(typed.Uint32Host(p, raw))
 			x.has[1] |= 1 << 36
 		case 102: // TCA_FLOWER_KEY_NUM_OF_VLANS
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -18154,8 +22146,748 @@ func (x *Flower) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CFM", raw, typed.ErrLength)
 			}
-			if err := x.fKeyCfm.decode(p, o, end-len(rest)+4); err != nil {
+			{
+				x := &x.fKeyCfm
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "flower-key-cfm-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "flower-key-cfm-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_FLOWER_KEY_CFM_MD_LEVEL
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "flower-key-cfm-attrs", "TCA_FLOWER_KEY_CFM_MD_LEVEL", raw, typed.ErrLength)
+						}
+						x.fMdLevel = uint8(p[0])
+						x.has[0] |= 1 << 0
+					case 2: // TCA_FLOWER_KEY_CFM_OPCODE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "flower-key-cfm-attrs", "TCA_FLOWER_KEY_CFM_OPCODE", raw, typed.ErrLength)
+						}
+						x.fOpcode = uint8(p[0])
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "flower-key-cfm-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "flower-key-cfm-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[1] |= 1 << 42
+		case 108: // TCA_FLOWER_KEY_SPI
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SPI", raw, typed.ErrLength)
+			}
+			x.fKeySpi = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[1] |= 1 << 43
+		case 109: // TCA_FLOWER_KEY_SPI_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SPI_MASK", raw, typed.ErrLength)
+			}
+			x.fKeySpiMask = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[1] |= 1 << 44
+		case 110: // TCA_FLOWER_KEY_ENC_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS", raw, typed.ErrLength)
+			}
+			x.fKeyEncFlags = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[1] |= 1 << 45
+		case 111: // TCA_FLOWER_KEY_ENC_FLAGS_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_FLAGS_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyEncFlagsMask = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[1] |= 1 << 46
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "flower-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "flower-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Flower) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [2]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "flower-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "flower-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_FLOWER_CLASSID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_CLASSID", raw, typed.ErrLength)
+			}
+			x.fClassid = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TCA_FLOWER_INDEV
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_INDEV", raw, typed.ErrString)
+			}
+			x.fIndev = p
+			x.has[0] |= 1 << 1
+		case 3: // TCA_FLOWER_ACT
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "flower-attrs", "TCA_FLOWER_ACT")
+			if err != nil {
 				return err
+			}
+			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fAct; it.Next(); {
+				if err := x.kAct.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 2
+		case 4: // TCA_FLOWER_KEY_ETH_DST
+			x.fKeyEthDst = p
+			x.has[0] |= 1 << 3
+		case 5: // TCA_FLOWER_KEY_ETH_DST_MASK
+			x.fKeyEthDstMask = p
+			x.has[0] |= 1 << 4
+		case 6: // TCA_FLOWER_KEY_ETH_SRC
+			x.fKeyEthSrc = p
+			x.has[0] |= 1 << 5
+		case 7: // TCA_FLOWER_KEY_ETH_SRC_MASK
+			x.fKeyEthSrcMask = p
+			x.has[0] |= 1 << 6
+		case 8: // TCA_FLOWER_KEY_ETH_TYPE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ETH_TYPE", raw, typed.ErrLength)
+			}
+			x.fKeyEthType = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 7
+		case 9: // TCA_FLOWER_KEY_IP_PROTO
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IP_PROTO", raw, typed.ErrLength)
+			}
+			x.fKeyIpProto = uint8(p[0])
+			x.has[0] |= 1 << 8
+		case 10: // TCA_FLOWER_KEY_IPV4_SRC
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IPV4_SRC", raw, typed.ErrLength)
+			}
+			x.fKeyIpv4Src = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 9
+		case 11: // TCA_FLOWER_KEY_IPV4_SRC_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IPV4_SRC_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyIpv4SrcMask = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 10
+		case 12: // TCA_FLOWER_KEY_IPV4_DST
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IPV4_DST", raw, typed.ErrLength)
+			}
+			x.fKeyIpv4Dst = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 11
+		case 13: // TCA_FLOWER_KEY_IPV4_DST_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IPV4_DST_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyIpv4DstMask = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 12
+		case 14: // TCA_FLOWER_KEY_IPV6_SRC
+			x.fKeyIpv6Src = p
+			x.has[0] |= 1 << 13
+		case 15: // TCA_FLOWER_KEY_IPV6_SRC_MASK
+			x.fKeyIpv6SrcMask = p
+			x.has[0] |= 1 << 14
+		case 16: // TCA_FLOWER_KEY_IPV6_DST
+			x.fKeyIpv6Dst = p
+			x.has[0] |= 1 << 15
+		case 17: // TCA_FLOWER_KEY_IPV6_DST_MASK
+			x.fKeyIpv6DstMask = p
+			x.has[0] |= 1 << 16
+		case 18: // TCA_FLOWER_KEY_TCP_SRC
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_SRC", raw, typed.ErrLength)
+			}
+			x.fKeyTcpSrc = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 17
+		case 19: // TCA_FLOWER_KEY_TCP_DST
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_DST", raw, typed.ErrLength)
+			}
+			x.fKeyTcpDst = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 18
+		case 20: // TCA_FLOWER_KEY_UDP_SRC
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_UDP_SRC", raw, typed.ErrLength)
+			}
+			x.fKeyUdpSrc = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 19
+		case 21: // TCA_FLOWER_KEY_UDP_DST
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_UDP_DST", raw, typed.ErrLength)
+			}
+			x.fKeyUdpDst = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 20
+		case 22: // TCA_FLOWER_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 21
+		case 23: // TCA_FLOWER_KEY_VLAN_ID
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_VLAN_ID", raw, typed.ErrLength)
+			}
+			x.fKeyVlanId = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 22
+		case 24: // TCA_FLOWER_KEY_VLAN_PRIO
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_VLAN_PRIO", raw, typed.ErrLength)
+			}
+			x.fKeyVlanPrio = uint8(p[0])
+			x.has[0] |= 1 << 23
+		case 25: // TCA_FLOWER_KEY_VLAN_ETH_TYPE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_VLAN_ETH_TYPE", raw, typed.ErrLength)
+			}
+			x.fKeyVlanEthType = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 24
+		case 26: // TCA_FLOWER_KEY_ENC_KEY_ID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_KEY_ID", raw, typed.ErrLength)
+			}
+			x.fKeyEncKeyId = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 25
+		case 27: // TCA_FLOWER_KEY_ENC_IPV4_SRC
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IPV4_SRC", raw, typed.ErrLength)
+			}
+			x.fKeyEncIpv4Src = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 26
+		case 28: // TCA_FLOWER_KEY_ENC_IPV4_SRC_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IPV4_SRC_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyEncIpv4SrcMask = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 27
+		case 29: // TCA_FLOWER_KEY_ENC_IPV4_DST
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IPV4_DST", raw, typed.ErrLength)
+			}
+			x.fKeyEncIpv4Dst = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 28
+		case 30: // TCA_FLOWER_KEY_ENC_IPV4_DST_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IPV4_DST_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyEncIpv4DstMask = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 29
+		case 31: // TCA_FLOWER_KEY_ENC_IPV6_SRC
+			x.fKeyEncIpv6Src = p
+			x.has[0] |= 1 << 30
+		case 32: // TCA_FLOWER_KEY_ENC_IPV6_SRC_MASK
+			x.fKeyEncIpv6SrcMask = p
+			x.has[0] |= 1 << 31
+		case 33: // TCA_FLOWER_KEY_ENC_IPV6_DST
+			x.fKeyEncIpv6Dst = p
+			x.has[0] |= 1 << 32
+		case 34: // TCA_FLOWER_KEY_ENC_IPV6_DST_MASK
+			x.fKeyEncIpv6DstMask = p
+			x.has[0] |= 1 << 33
+		case 35: // TCA_FLOWER_KEY_TCP_SRC_MASK
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_SRC_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyTcpSrcMask = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 34
+		case 36: // TCA_FLOWER_KEY_TCP_DST_MASK
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_DST_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyTcpDstMask = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 35
+		case 37: // TCA_FLOWER_KEY_UDP_SRC_MASK
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_UDP_SRC_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyUdpSrcMask = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 36
+		case 38: // TCA_FLOWER_KEY_UDP_DST_MASK
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_UDP_DST_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyUdpDstMask = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 37
+		case 39: // TCA_FLOWER_KEY_SCTP_SRC_MASK
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SCTP_SRC_MASK", raw, typed.ErrLength)
+			}
+			x.fKeySctpSrcMask = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 38
+		case 40: // TCA_FLOWER_KEY_SCTP_DST_MASK
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SCTP_DST_MASK", raw, typed.ErrLength)
+			}
+			x.fKeySctpDstMask = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 39
+		case 41: // TCA_FLOWER_KEY_SCTP_SRC
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SCTP_SRC", raw, typed.ErrLength)
+			}
+			x.fKeySctpSrc = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 40
+		case 42: // TCA_FLOWER_KEY_SCTP_DST
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_SCTP_DST", raw, typed.ErrLength)
+			}
+			x.fKeySctpDst = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 41
+		case 43: // TCA_FLOWER_KEY_ENC_UDP_SRC_PORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_UDP_SRC_PORT", raw, typed.ErrLength)
+			}
+			x.fKeyEncUdpSrcPort = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 42
+		case 44: // TCA_FLOWER_KEY_ENC_UDP_SRC_PORT_MASK
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_UDP_SRC_PORT_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyEncUdpSrcPortMask = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 43
+		case 45: // TCA_FLOWER_KEY_ENC_UDP_DST_PORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_UDP_DST_PORT", raw, typed.ErrLength)
+			}
+			x.fKeyEncUdpDstPort = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 44
+		case 46: // TCA_FLOWER_KEY_ENC_UDP_DST_PORT_MASK
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_UDP_DST_PORT_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyEncUdpDstPortMask = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[0] |= 1 << 45
+		case 47: // TCA_FLOWER_KEY_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_FLAGS", raw, typed.ErrLength)
+			}
+			x.fKeyFlags = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 46
+		case 48: // TCA_FLOWER_KEY_FLAGS_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_FLAGS_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyFlagsMask = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 47
+		case 49: // TCA_FLOWER_KEY_ICMPV4_CODE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV4_CODE", raw, typed.ErrLength)
+			}
+			x.fKeyIcmpv4Code = uint8(p[0])
+			x.has[0] |= 1 << 48
+		case 50: // TCA_FLOWER_KEY_ICMPV4_CODE_MASK
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV4_CODE_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyIcmpv4CodeMask = uint8(p[0])
+			x.has[0] |= 1 << 49
+		case 51: // TCA_FLOWER_KEY_ICMPV4_TYPE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV4_TYPE", raw, typed.ErrLength)
+			}
+			x.fKeyIcmpv4Type = uint8(p[0])
+			x.has[0] |= 1 << 50
+		case 52: // TCA_FLOWER_KEY_ICMPV4_TYPE_MASK
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV4_TYPE_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyIcmpv4TypeMask = uint8(p[0])
+			x.has[0] |= 1 << 51
+		case 53: // TCA_FLOWER_KEY_ICMPV6_CODE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV6_CODE", raw, typed.ErrLength)
+			}
+			x.fKeyIcmpv6Code = uint8(p[0])
+			x.has[0] |= 1 << 52
+		case 54: // TCA_FLOWER_KEY_ICMPV6_CODE_MASK
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV6_CODE_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyIcmpv6CodeMask = uint8(p[0])
+			x.has[0] |= 1 << 53
+		case 55: // TCA_FLOWER_KEY_ICMPV6_TYPE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV6_TYPE", raw, typed.ErrLength)
+			}
+			x.fKeyIcmpv6Type = uint8(p[0])
+			x.has[0] |= 1 << 54
+		case 56: // TCA_FLOWER_KEY_ICMPV6_TYPE_MASK
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ICMPV6_TYPE_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyIcmpv6TypeMask = uint8(p[0])
+			x.has[0] |= 1 << 55
+		case 57: // TCA_FLOWER_KEY_ARP_SIP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_SIP", raw, typed.ErrLength)
+			}
+			x.fKeyArpSip = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 56
+		case 58: // TCA_FLOWER_KEY_ARP_SIP_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_SIP_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyArpSipMask = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 57
+		case 59: // TCA_FLOWER_KEY_ARP_TIP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_TIP", raw, typed.ErrLength)
+			}
+			x.fKeyArpTip = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 58
+		case 60: // TCA_FLOWER_KEY_ARP_TIP_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_TIP_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyArpTipMask = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 59
+		case 61: // TCA_FLOWER_KEY_ARP_OP
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_OP", raw, typed.ErrLength)
+			}
+			x.fKeyArpOp = uint8(p[0])
+			x.has[0] |= 1 << 60
+		case 62: // TCA_FLOWER_KEY_ARP_OP_MASK
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ARP_OP_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyArpOpMask = uint8(p[0])
+			x.has[0] |= 1 << 61
+		case 63: // TCA_FLOWER_KEY_ARP_SHA
+			x.fKeyArpSha = p
+			x.has[0] |= 1 << 62
+		case 64: // TCA_FLOWER_KEY_ARP_SHA_MASK
+			x.fKeyArpShaMask = p
+			x.has[0] |= 1 << 63
+		case 65: // TCA_FLOWER_KEY_ARP_THA
+			x.fKeyArpTha = p
+			x.has[1] |= 1 << 0
+		case 66: // TCA_FLOWER_KEY_ARP_THA_MASK
+			x.fKeyArpThaMask = p
+			x.has[1] |= 1 << 1
+		case 67: // TCA_FLOWER_KEY_MPLS_TTL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_TTL", raw, typed.ErrLength)
+			}
+			x.fKeyMplsTtl = uint8(p[0])
+			x.has[1] |= 1 << 2
+		case 68: // TCA_FLOWER_KEY_MPLS_BOS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_BOS", raw, typed.ErrLength)
+			}
+			x.fKeyMplsBos = uint8(p[0])
+			x.has[1] |= 1 << 3
+		case 69: // TCA_FLOWER_KEY_MPLS_TC
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_TC", raw, typed.ErrLength)
+			}
+			x.fKeyMplsTc = uint8(p[0])
+			x.has[1] |= 1 << 4
+		case 70: // TCA_FLOWER_KEY_MPLS_LABEL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_LABEL", raw, typed.ErrLength)
+			}
+			x.fKeyMplsLabel = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[1] |= 1 << 5
+		case 71: // TCA_FLOWER_KEY_TCP_FLAGS
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_FLAGS", raw, typed.ErrLength)
+			}
+			x.fKeyTcpFlags = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[1] |= 1 << 6
+		case 72: // TCA_FLOWER_KEY_TCP_FLAGS_MASK
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_TCP_FLAGS_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyTcpFlagsMask = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[1] |= 1 << 7
+		case 73: // TCA_FLOWER_KEY_IP_TOS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IP_TOS", raw, typed.ErrLength)
+			}
+			x.fKeyIpTos = uint8(p[0])
+			x.has[1] |= 1 << 8
+		case 74: // TCA_FLOWER_KEY_IP_TOS_MASK
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IP_TOS_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyIpTosMask = uint8(p[0])
+			x.has[1] |= 1 << 9
+		case 75: // TCA_FLOWER_KEY_IP_TTL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IP_TTL", raw, typed.ErrLength)
+			}
+			x.fKeyIpTtl = uint8(p[0])
+			x.has[1] |= 1 << 10
+		case 76: // TCA_FLOWER_KEY_IP_TTL_MASK
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_IP_TTL_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyIpTtlMask = uint8(p[0])
+			x.has[1] |= 1 << 11
+		case 77: // TCA_FLOWER_KEY_CVLAN_ID
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CVLAN_ID", raw, typed.ErrLength)
+			}
+			x.fKeyCvlanId = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[1] |= 1 << 12
+		case 78: // TCA_FLOWER_KEY_CVLAN_PRIO
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CVLAN_PRIO", raw, typed.ErrLength)
+			}
+			x.fKeyCvlanPrio = uint8(p[0])
+			x.has[1] |= 1 << 13
+		case 79: // TCA_FLOWER_KEY_CVLAN_ETH_TYPE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CVLAN_ETH_TYPE", raw, typed.ErrLength)
+			}
+			x.fKeyCvlanEthType = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[1] |= 1 << 14
+		case 80: // TCA_FLOWER_KEY_ENC_IP_TOS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IP_TOS", raw, typed.ErrLength)
+			}
+			x.fKeyEncIpTos = uint8(p[0])
+			x.has[1] |= 1 << 15
+		case 81: // TCA_FLOWER_KEY_ENC_IP_TOS_MASK
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IP_TOS_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyEncIpTosMask = uint8(p[0])
+			x.has[1] |= 1 << 16
+		case 82: // TCA_FLOWER_KEY_ENC_IP_TTL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IP_TTL", raw, typed.ErrLength)
+			}
+			x.fKeyEncIpTtl = uint8(p[0])
+			x.has[1] |= 1 << 17
+		case 83: // TCA_FLOWER_KEY_ENC_IP_TTL_MASK
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_IP_TTL_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyEncIpTtlMask = uint8(p[0])
+			x.has[1] |= 1 << 18
+		case 84: // TCA_FLOWER_KEY_ENC_OPTS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_OPTS", raw, typed.ErrLength)
+			}
+			if err := x.fKeyEncOpts.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[1] |= 1 << 19
+		case 85: // TCA_FLOWER_KEY_ENC_OPTS_MASK
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_ENC_OPTS_MASK", raw, typed.ErrLength)
+			}
+			if err := x.fKeyEncOptsMask.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[1] |= 1 << 20
+		case 86: // TCA_FLOWER_IN_HW_COUNT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_IN_HW_COUNT", raw, typed.ErrLength)
+			}
+			x.fInHwCount = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 21
+		case 87: // TCA_FLOWER_KEY_PORT_SRC_MIN
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PORT_SRC_MIN", raw, typed.ErrLength)
+			}
+			x.fKeyPortSrcMin = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[1] |= 1 << 22
+		case 88: // TCA_FLOWER_KEY_PORT_SRC_MAX
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PORT_SRC_MAX", raw, typed.ErrLength)
+			}
+			x.fKeyPortSrcMax = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[1] |= 1 << 23
+		case 89: // TCA_FLOWER_KEY_PORT_DST_MIN
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PORT_DST_MIN", raw, typed.ErrLength)
+			}
+			x.fKeyPortDstMin = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[1] |= 1 << 24
+		case 90: // TCA_FLOWER_KEY_PORT_DST_MAX
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PORT_DST_MAX", raw, typed.ErrLength)
+			}
+			x.fKeyPortDstMax = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[1] |= 1 << 25
+		case 91: // TCA_FLOWER_KEY_CT_STATE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_STATE", raw, typed.ErrLength)
+			}
+			x.fKeyCtState = uint16(typed.Uint16Other(p, raw))
+			x.has[1] |= 1 << 26
+		case 92: // TCA_FLOWER_KEY_CT_STATE_MASK
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_STATE_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyCtStateMask = uint16(typed.Uint16Other(p, raw))
+			x.has[1] |= 1 << 27
+		case 93: // TCA_FLOWER_KEY_CT_ZONE
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_ZONE", raw, typed.ErrLength)
+			}
+			x.fKeyCtZone = uint16(typed.Uint16Other(p, raw))
+			x.has[1] |= 1 << 28
+		case 94: // TCA_FLOWER_KEY_CT_ZONE_MASK
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_ZONE_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyCtZoneMask = uint16(typed.Uint16Other(p, raw))
+			x.has[1] |= 1 << 29
+		case 95: // TCA_FLOWER_KEY_CT_MARK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_MARK", raw, typed.ErrLength)
+			}
+			x.fKeyCtMark = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 30
+		case 96: // TCA_FLOWER_KEY_CT_MARK_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CT_MARK_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyCtMarkMask = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 31
+		case 97: // TCA_FLOWER_KEY_CT_LABELS
+			x.fKeyCtLabels = p
+			x.has[1] |= 1 << 32
+		case 98: // TCA_FLOWER_KEY_CT_LABELS_MASK
+			x.fKeyCtLabelsMask = p
+			x.has[1] |= 1 << 33
+		case 99: // TCA_FLOWER_KEY_MPLS_OPTS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_MPLS_OPTS", raw, typed.ErrLength)
+			}
+			if err := x.fKeyMplsOpts.decodeSwap(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[1] |= 1 << 34
+		case 100: // TCA_FLOWER_KEY_HASH
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_HASH", raw, typed.ErrLength)
+			}
+			x.fKeyHash = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 35
+		case 101: // TCA_FLOWER_KEY_HASH_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_HASH_MASK", raw, typed.ErrLength)
+			}
+			x.fKeyHashMask = uint32(typed.Uint32Other(p, raw))
+			x.has[1] |= 1 << 36
+		case 102: // TCA_FLOWER_KEY_NUM_OF_VLANS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_NUM_OF_VLANS", raw, typed.ErrLength)
+			}
+			x.fKeyNumOfVlans = uint8(p[0])
+			x.has[1] |= 1 << 37
+		case 103: // TCA_FLOWER_KEY_PPPOE_SID
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PPPOE_SID", raw, typed.ErrLength)
+			}
+			x.fKeyPppoeSid = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[1] |= 1 << 38
+		case 104: // TCA_FLOWER_KEY_PPP_PROTO
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_PPP_PROTO", raw, typed.ErrLength)
+			}
+			x.fKeyPppProto = uint16(typed.Uint16(p, typed.BigSwap))
+			x.has[1] |= 1 << 39
+		case 105: // TCA_FLOWER_KEY_L2TPV3_SID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_L2TPV3_SID", raw, typed.ErrLength)
+			}
+			x.fKeyL2tpv3Sid = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[1] |= 1 << 40
+		case 106: // TCA_FLOWER_L2_MISS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_L2_MISS", raw, typed.ErrLength)
+			}
+			x.fL2Miss = uint8(p[0])
+			x.has[1] |= 1 << 41
+		case 107: // TCA_FLOWER_KEY_CFM
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "flower-attrs", "TCA_FLOWER_KEY_CFM", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fKeyCfm
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "flower-key-cfm-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "flower-key-cfm-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_FLOWER_KEY_CFM_MD_LEVEL
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "flower-key-cfm-attrs", "TCA_FLOWER_KEY_CFM_MD_LEVEL", raw, typed.ErrLength)
+						}
+						x.fMdLevel = uint8(p[0])
+						x.has[0] |= 1 << 0
+					case 2: // TCA_FLOWER_KEY_CFM_OPCODE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "flower-key-cfm-attrs", "TCA_FLOWER_KEY_CFM_OPCODE", raw, typed.ErrLength)
+						}
+						x.fOpcode = uint8(p[0])
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "flower-key-cfm-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "flower-key-cfm-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[1] |= 1 << 42
 		case 108: // TCA_FLOWER_KEY_SPI
@@ -20771,19 +25503,27 @@ func (x *FlowerKeyEncOpts) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *FlowerKeyEncOpts) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *FlowerKeyEncOpts) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -20800,32 +25540,435 @@ func (x *FlowerKeyEncOpts) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_GENEVE", raw, typed.ErrLength)
 			}
-			if err := x.fGeneve.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fGeneve
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS", raw, typed.ErrLength)
+						}
+						x.fClass = uint16(typed.Uint16Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // TCA_FLOWER_KEY_ENC_OPT_GENEVE_TYPE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "TCA_FLOWER_KEY_ENC_OPT_GENEVE_TYPE", raw, typed.ErrLength)
+						}
+						x.fType = uint8(p[0])
+						x.has[0] |= 1 << 1
+					case 3: // TCA_FLOWER_KEY_ENC_OPT_GENEVE_DATA
+						x.fData = p
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOWER_KEY_ENC_OPTS_VXLAN
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_VXLAN", raw, typed.ErrLength)
 			}
-			if err := x.fVxlan.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fVxlan
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP", raw, typed.ErrLength)
+						}
+						x.fGbp = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FLOWER_KEY_ENC_OPTS_ERSPAN
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_ERSPAN", raw, typed.ErrLength)
 			}
-			if err := x.fErspan.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fErspan
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_VER
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_VER", raw, typed.ErrLength)
+						}
+						x.fVer = uint8(p[0])
+						x.has[0] |= 1 << 0
+					case 2: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_INDEX", raw, typed.ErrLength)
+						}
+						x.fIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_DIR
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_DIR", raw, typed.ErrLength)
+						}
+						x.fDir = uint8(p[0])
+						x.has[0] |= 1 << 2
+					case 4: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_HWID
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_HWID", raw, typed.ErrLength)
+						}
+						x.fHwid = uint8(p[0])
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FLOWER_KEY_ENC_OPTS_GTP
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_GTP", raw, typed.ErrLength)
 			}
-			if err := x.fGtp.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fGtp
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_FLOWER_KEY_ENC_OPT_GTP_PDU_TYPE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "TCA_FLOWER_KEY_ENC_OPT_GTP_PDU_TYPE", raw, typed.ErrLength)
+						}
+						x.fPduType = uint8(p[0])
+						x.has[0] |= 1 << 0
+					case 2: // TCA_FLOWER_KEY_ENC_OPT_GTP_QFI
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "TCA_FLOWER_KEY_ENC_OPT_GTP_QFI", raw, typed.ErrLength)
+						}
+						x.fQfi = uint8(p[0])
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "flower-key-enc-opts-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "flower-key-enc-opts-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *FlowerKeyEncOpts) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "flower-key-enc-opts-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "flower-key-enc-opts-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_FLOWER_KEY_ENC_OPTS_GENEVE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_GENEVE", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fGeneve
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS
+						if len(p) != 2 && o.BadLen(len(p) < 2) {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS", raw, typed.ErrLength)
+						}
+						x.fClass = uint16(typed.Uint16Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // TCA_FLOWER_KEY_ENC_OPT_GENEVE_TYPE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "TCA_FLOWER_KEY_ENC_OPT_GENEVE_TYPE", raw, typed.ErrLength)
+						}
+						x.fType = uint8(p[0])
+						x.has[0] |= 1 << 1
+					case 3: // TCA_FLOWER_KEY_ENC_OPT_GENEVE_DATA
+						x.fData = p
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		case 2: // TCA_FLOWER_KEY_ENC_OPTS_VXLAN
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_VXLAN", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fVxlan
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP", raw, typed.ErrLength)
+						}
+						x.fGbp = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // TCA_FLOWER_KEY_ENC_OPTS_ERSPAN
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_ERSPAN", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fErspan
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_VER
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_VER", raw, typed.ErrLength)
+						}
+						x.fVer = uint8(p[0])
+						x.has[0] |= 1 << 0
+					case 2: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_INDEX", raw, typed.ErrLength)
+						}
+						x.fIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_DIR
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_DIR", raw, typed.ErrLength)
+						}
+						x.fDir = uint8(p[0])
+						x.has[0] |= 1 << 2
+					case 4: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_HWID
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_HWID", raw, typed.ErrLength)
+						}
+						x.fHwid = uint8(p[0])
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 2
+		case 4: // TCA_FLOWER_KEY_ENC_OPTS_GTP
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "flower-key-enc-opts-attrs", "TCA_FLOWER_KEY_ENC_OPTS_GTP", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fGtp
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_FLOWER_KEY_ENC_OPT_GTP_PDU_TYPE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "TCA_FLOWER_KEY_ENC_OPT_GTP_PDU_TYPE", raw, typed.ErrLength)
+						}
+						x.fPduType = uint8(p[0])
+						x.has[0] |= 1 << 0
+					case 2: // TCA_FLOWER_KEY_ENC_OPT_GTP_QFI
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "TCA_FLOWER_KEY_ENC_OPT_GTP_QFI", raw, typed.ErrLength)
+						}
+						x.fQfi = uint8(p[0])
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 3
 		default:
@@ -21014,19 +26157,27 @@ func (x *FlowerKeyEncOptGeneve) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *FlowerKeyEncOptGeneve) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *FlowerKeyEncOptGeneve) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -21043,7 +26194,55 @@ func (x *FlowerKeyEncOptGeneve) decode(b []byte, o *typed.Options, base int) err
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS", raw, typed.ErrLength)
 			}
-			x.fClass = uint16(typed.Uint16At(p, raw, sb))
+			x.fClass = uint16(typed.Uint16Host(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TCA_FLOWER_KEY_ENC_OPT_GENEVE_TYPE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "TCA_FLOWER_KEY_ENC_OPT_GENEVE_TYPE", raw, typed.ErrLength)
+			}
+			x.fType = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // TCA_FLOWER_KEY_ENC_OPT_GENEVE_DATA
+			x.fData = p
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *FlowerKeyEncOptGeneve) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "flower-key-enc-opt-geneve-attrs", "TCA_FLOWER_KEY_ENC_OPT_GENEVE_CLASS", raw, typed.ErrLength)
+			}
+			x.fClass = uint16(typed.Uint16Other(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FLOWER_KEY_ENC_OPT_GENEVE_TYPE
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -21193,19 +26392,27 @@ func (x *FlowerKeyEncOptVxlan) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *FlowerKeyEncOptVxlan) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *FlowerKeyEncOptVxlan) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -21222,7 +26429,46 @@ func (x *FlowerKeyEncOptVxlan) decode(b []byte, o *typed.Options, base int) erro
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP", raw, typed.ErrLength)
 			}
-			x.fGbp = uint32(typed.Uint32At(p, raw, sb))
+			x.fGbp = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *FlowerKeyEncOptVxlan) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-key-enc-opt-vxlan-attrs", "TCA_FLOWER_KEY_ENC_OPT_VXLAN_GBP", raw, typed.ErrLength)
+			}
+			x.fGbp = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 0
 		default:
 			if o.ReportUnknown {
@@ -21321,19 +26567,27 @@ func (x *FlowerKeyEncOptErspan) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *FlowerKeyEncOptErspan) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *FlowerKeyEncOptErspan) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -21356,7 +26610,64 @@ func (x *FlowerKeyEncOptErspan) decode(b []byte, o *typed.Options, base int) err
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_INDEX", raw, typed.ErrLength)
 			}
-			x.fIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIndex = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_DIR
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_DIR", raw, typed.ErrLength)
+			}
+			x.fDir = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 4: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_HWID
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_HWID", raw, typed.ErrLength)
+			}
+			x.fHwid = uint8(p[0])
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *FlowerKeyEncOptErspan) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_VER
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_VER", raw, typed.ErrLength)
+			}
+			x.fVer = uint8(p[0])
+			x.has[0] |= 1 << 0
+		case 2: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-key-enc-opt-erspan-attrs", "TCA_FLOWER_KEY_ENC_OPT_ERSPAN_INDEX", raw, typed.ErrLength)
+			}
+			x.fIndex = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FLOWER_KEY_ENC_OPT_ERSPAN_DIR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -21531,19 +26842,72 @@ func (x *FlowerKeyEncOptGtp) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *FlowerKeyEncOptGtp) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *FlowerKeyEncOptGtp) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_FLOWER_KEY_ENC_OPT_GTP_PDU_TYPE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "TCA_FLOWER_KEY_ENC_OPT_GTP_PDU_TYPE", raw, typed.ErrLength)
+			}
+			x.fPduType = uint8(p[0])
+			x.has[0] |= 1 << 0
+		case 2: // TCA_FLOWER_KEY_ENC_OPT_GTP_QFI
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "TCA_FLOWER_KEY_ENC_OPT_GTP_QFI", raw, typed.ErrLength)
+			}
+			x.fQfi = uint8(p[0])
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "flower-key-enc-opt-gtp-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *FlowerKeyEncOptGtp) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -21688,19 +27052,27 @@ func (x *FlowerKeyMplsOpt) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *FlowerKeyMplsOpt) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *FlowerKeyMplsOpt) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -21741,7 +27113,70 @@ func (x *FlowerKeyMplsOpt) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_LABEL", raw, typed.ErrLength)
 			}
-			x.fLseLabel = uint32(typed.Uint32At(p, raw, sb))
+			x.fLseLabel = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "flower-key-mpls-opt-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "flower-key-mpls-opt-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *FlowerKeyMplsOpt) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "flower-key-mpls-opt-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "flower-key-mpls-opt-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_FLOWER_KEY_MPLS_OPT_LSE_DEPTH
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_DEPTH", raw, typed.ErrLength)
+			}
+			x.fLseDepth = uint8(p[0])
+			x.has[0] |= 1 << 0
+		case 2: // TCA_FLOWER_KEY_MPLS_OPT_LSE_TTL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_TTL", raw, typed.ErrLength)
+			}
+			x.fLseTtl = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // TCA_FLOWER_KEY_MPLS_OPT_LSE_BOS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_BOS", raw, typed.ErrLength)
+			}
+			x.fLseBos = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 4: // TCA_FLOWER_KEY_MPLS_OPT_LSE_TC
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_TC", raw, typed.ErrLength)
+			}
+			x.fLseTc = uint8(p[0])
+			x.has[0] |= 1 << 3
+		case 5: // TCA_FLOWER_KEY_MPLS_OPT_LSE_LABEL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "flower-key-mpls-opt-attrs", "TCA_FLOWER_KEY_MPLS_OPT_LSE_LABEL", raw, typed.ErrLength)
+			}
+			x.fLseLabel = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -21926,19 +27361,72 @@ func (x *FlowerKeyCfm) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *FlowerKeyCfm) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *FlowerKeyCfm) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "flower-key-cfm-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "flower-key-cfm-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_FLOWER_KEY_CFM_MD_LEVEL
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-key-cfm-attrs", "TCA_FLOWER_KEY_CFM_MD_LEVEL", raw, typed.ErrLength)
+			}
+			x.fMdLevel = uint8(p[0])
+			x.has[0] |= 1 << 0
+		case 2: // TCA_FLOWER_KEY_CFM_OPCODE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "flower-key-cfm-attrs", "TCA_FLOWER_KEY_CFM_OPCODE", raw, typed.ErrLength)
+			}
+			x.fOpcode = uint8(p[0])
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "flower-key-cfm-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "flower-key-cfm-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *FlowerKeyCfm) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -22083,20 +27571,28 @@ func (x *Fw) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Fw) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Fw) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -22113,14 +27609,91 @@ func (x *Fw) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fw-attrs", "TCA_FW_CLASSID", raw, typed.ErrLength)
 			}
-			x.fClassid = uint32(typed.Uint32At(p, raw, sb))
+			x.fClassid = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FW_POLICE
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "fw-attrs", "TCA_FW_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fPolice
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_POLICE_TBF
+						x.fTbf = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_POLICE_RATE
+						x.fRate = p
+						x.has[0] |= 1 << 1
+					case 3: // TCA_POLICE_PEAKRATE
+						x.fPeakrate = p
+						x.has[0] |= 1 << 2
+					case 4: // TCA_POLICE_AVRATE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
+						}
+						x.fAvrate = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // TCA_POLICE_RESULT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
+						}
+						x.fResult = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // TCA_POLICE_TM
+						x.fTm = p
+						x.has[0] |= 1 << 5
+					case 8: // TCA_POLICE_RATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
+						}
+						x.fRate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 6
+					case 9: // TCA_POLICE_PEAKRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
+						}
+						x.fPeakrate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 7
+					case 10: // TCA_POLICE_PKTRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
+						}
+						x.fPktrate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 8
+					case 11: // TCA_POLICE_PKTBURST64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
+						}
+						x.fPktburst64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 9
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "police-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FW_INDEV
@@ -22136,7 +27709,7 @@ func (x *Fw) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fAct; it.Next(); {
-				if err := x.kAct.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kAct.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -22145,7 +27718,156 @@ func (x *Fw) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fw-attrs", "TCA_FW_MASK", raw, typed.ErrLength)
 			}
-			x.fMask = uint32(typed.Uint32At(p, raw, sb))
+			x.fMask = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "fw-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "fw-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Fw) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "fw-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "fw-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_FW_CLASSID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fw-attrs", "TCA_FW_CLASSID", raw, typed.ErrLength)
+			}
+			x.fClassid = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TCA_FW_POLICE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "fw-attrs", "TCA_FW_POLICE", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fPolice
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_POLICE_TBF
+						x.fTbf = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_POLICE_RATE
+						x.fRate = p
+						x.has[0] |= 1 << 1
+					case 3: // TCA_POLICE_PEAKRATE
+						x.fPeakrate = p
+						x.has[0] |= 1 << 2
+					case 4: // TCA_POLICE_AVRATE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
+						}
+						x.fAvrate = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // TCA_POLICE_RESULT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
+						}
+						x.fResult = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // TCA_POLICE_TM
+						x.fTm = p
+						x.has[0] |= 1 << 5
+					case 8: // TCA_POLICE_RATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
+						}
+						x.fRate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 6
+					case 9: // TCA_POLICE_PEAKRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
+						}
+						x.fPeakrate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 7
+					case 10: // TCA_POLICE_PKTRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
+						}
+						x.fPktrate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 8
+					case 11: // TCA_POLICE_PKTBURST64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
+						}
+						x.fPktburst64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 9
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "police-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // TCA_FW_INDEV
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "fw-attrs", "TCA_FW_INDEV", raw, typed.ErrString)
+			}
+			x.fIndev = p
+			x.has[0] |= 1 << 2
+		case 4: // TCA_FW_ACT
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "fw-attrs", "TCA_FW_ACT")
+			if err != nil {
+				return err
+			}
+			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fAct; it.Next(); {
+				if err := x.kAct.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 3
+		case 5: // TCA_FW_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fw-attrs", "TCA_FW_MASK", raw, typed.ErrLength)
+			}
+			x.fMask = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -22371,20 +28093,28 @@ func (x *Gred) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Gred) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Gred) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -22413,13 +28143,73 @@ func (x *Gred) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "gred-attrs", "TCA_GRED_LIMIT", raw, typed.ErrLength)
 			}
-			x.fLimit = uint32(typed.Uint32At(p, raw, sb))
+			x.fLimit = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_GRED_VQ_LIST
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "gred-attrs", "TCA_GRED_VQ_LIST", raw, typed.ErrLength)
 			}
-			if err := x.fVqList.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fVqList.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			x.has[0] |= 1 << 5
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "gred-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "gred-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Gred) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "gred-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "gred-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_GRED_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_GRED_STAB
+			x.fStab = p
+			x.has[0] |= 1 << 1
+		case 3: // TCA_GRED_DPS
+			x.fDps = p
+			x.has[0] |= 1 << 2
+		case 4: // TCA_GRED_MAX_P
+			x.fMaxP = p
+			x.has[0] |= 1 << 3
+		case 5: // TCA_GRED_LIMIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "gred-attrs", "TCA_GRED_LIMIT", raw, typed.ErrLength)
+			}
+			x.fLimit = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // TCA_GRED_VQ_LIST
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "gred-attrs", "TCA_GRED_VQ_LIST", raw, typed.ErrLength)
+			}
+			if err := x.fVqList.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 5
@@ -22676,20 +28466,28 @@ func (x *TcaGredVqList) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *TcaGredVqList) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *TcaGredVqList) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -22706,7 +28504,54 @@ func (x *TcaGredVqList) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tca-gred-vq-list-attrs", "TCA_GRED_VQ_ENTRY", raw, typed.ErrLength)
 			}
-			if err := x.kEntry.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kEntry.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fEntry.Add()
+			} else {
+				x.fEntry, x.sEntry = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "tca-gred-vq-list-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "tca-gred-vq-list-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *TcaGredVqList) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "tca-gred-vq-list-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "tca-gred-vq-list-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_GRED_VQ_ENTRY
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tca-gred-vq-list-attrs", "TCA_GRED_VQ_ENTRY", raw, typed.ErrLength)
+			}
+			if err := x.kEntry.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -22834,19 +28679,27 @@ func (x *TcaGredVqEntry) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *TcaGredVqEntry) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *TcaGredVqEntry) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -22863,67 +28716,166 @@ func (x *TcaGredVqEntry) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_DP", raw, typed.ErrLength)
 			}
-			x.fDp = uint32(typed.Uint32At(p, raw, sb))
+			x.fDp = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 3: // TCA_GRED_VQ_STAT_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_BYTES", raw, typed.ErrLength)
 			}
-			x.fStatBytes = uint64(typed.Uint64At(p, raw, sb))
+			x.fStatBytes = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 4: // TCA_GRED_VQ_STAT_PACKETS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PACKETS", raw, typed.ErrLength)
 			}
-			x.fStatPackets = uint32(typed.Uint32At(p, raw, sb))
+			x.fStatPackets = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 5: // TCA_GRED_VQ_STAT_BACKLOG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_BACKLOG", raw, typed.ErrLength)
 			}
-			x.fStatBacklog = uint32(typed.Uint32At(p, raw, sb))
+			x.fStatBacklog = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 6: // TCA_GRED_VQ_STAT_PROB_DROP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PROB_DROP", raw, typed.ErrLength)
 			}
-			x.fStatProbDrop = uint32(typed.Uint32At(p, raw, sb))
+			x.fStatProbDrop = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_GRED_VQ_STAT_PROB_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PROB_MARK", raw, typed.ErrLength)
 			}
-			x.fStatProbMark = uint32(typed.Uint32At(p, raw, sb))
+			x.fStatProbMark = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 8: // TCA_GRED_VQ_STAT_FORCED_DROP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_FORCED_DROP", raw, typed.ErrLength)
 			}
-			x.fStatForcedDrop = uint32(typed.Uint32At(p, raw, sb))
+			x.fStatForcedDrop = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_GRED_VQ_STAT_FORCED_MARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_FORCED_MARK", raw, typed.ErrLength)
 			}
-			x.fStatForcedMark = uint32(typed.Uint32At(p, raw, sb))
+			x.fStatForcedMark = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_GRED_VQ_STAT_PDROP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PDROP", raw, typed.ErrLength)
 			}
-			x.fStatPdrop = uint32(typed.Uint32At(p, raw, sb))
+			x.fStatPdrop = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 11: // TCA_GRED_VQ_STAT_OTHER
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_OTHER", raw, typed.ErrLength)
 			}
-			x.fStatOther = uint32(typed.Uint32At(p, raw, sb))
+			x.fStatOther = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_GRED_VQ_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 10
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *TcaGredVqEntry) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 2: // TCA_GRED_VQ_DP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_DP", raw, typed.ErrLength)
+			}
+			x.fDp = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 3: // TCA_GRED_VQ_STAT_BYTES
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_BYTES", raw, typed.ErrLength)
+			}
+			x.fStatBytes = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 4: // TCA_GRED_VQ_STAT_PACKETS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PACKETS", raw, typed.ErrLength)
+			}
+			x.fStatPackets = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 5: // TCA_GRED_VQ_STAT_BACKLOG
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_BACKLOG", raw, typed.ErrLength)
+			}
+			x.fStatBacklog = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 6: // TCA_GRED_VQ_STAT_PROB_DROP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PROB_DROP", raw, typed.ErrLength)
+			}
+			x.fStatProbDrop = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 7: // TCA_GRED_VQ_STAT_PROB_MARK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PROB_MARK", raw, typed.ErrLength)
+			}
+			x.fStatProbMark = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 8: // TCA_GRED_VQ_STAT_FORCED_DROP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_FORCED_DROP", raw, typed.ErrLength)
+			}
+			x.fStatForcedDrop = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 9: // TCA_GRED_VQ_STAT_FORCED_MARK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_FORCED_MARK", raw, typed.ErrLength)
+			}
+			x.fStatForcedMark = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 10: // TCA_GRED_VQ_STAT_PDROP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_PDROP", raw, typed.ErrLength)
+			}
+			x.fStatPdrop = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 11: // TCA_GRED_VQ_STAT_OTHER
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_STAT_OTHER", raw, typed.ErrLength)
+			}
+			x.fStatOther = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 12: // TCA_GRED_VQ_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tca-gred-vq-entry-attrs", "TCA_GRED_VQ_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {
@@ -23239,19 +29191,69 @@ func (x *Hfsc) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Hfsc) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Hfsc) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "hfsc-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "hfsc-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TC_A_HFSC_ATTRS_RSC
+			x.fRsc = p
+			x.has[0] |= 1 << 0
+		case 2: // TC_A_HFSC_ATTRS_FSC
+			x.fFsc = p
+			x.has[0] |= 1 << 1
+		case 3: // TC_A_HFSC_ATTRS_USC
+			x.fUsc = p
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "hfsc-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "hfsc-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Hfsc) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -23418,19 +29420,27 @@ func (x *Hhf) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Hhf) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Hhf) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -23447,43 +29457,118 @@ func (x *Hhf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_BACKLOG_LIMIT", raw, typed.ErrLength)
 			}
-			x.fBacklogLimit = uint32(typed.Uint32At(p, raw, sb))
+			x.fBacklogLimit = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_HHF_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_QUANTUM", raw, typed.ErrLength)
 			}
-			x.fQuantum = uint32(typed.Uint32At(p, raw, sb))
+			x.fQuantum = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_HHF_HH_FLOWS_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_HH_FLOWS_LIMIT", raw, typed.ErrLength)
 			}
-			x.fHhFlowsLimit = uint32(typed.Uint32At(p, raw, sb))
+			x.fHhFlowsLimit = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_HHF_RESET_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_RESET_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fResetTimeout = uint32(typed.Uint32At(p, raw, sb))
+			x.fResetTimeout = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_HHF_ADMIT_BYTES
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_ADMIT_BYTES", raw, typed.ErrLength)
 			}
-			x.fAdmitBytes = uint32(typed.Uint32At(p, raw, sb))
+			x.fAdmitBytes = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_HHF_EVICT_TIMEOUT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_EVICT_TIMEOUT", raw, typed.ErrLength)
 			}
-			x.fEvictTimeout = uint32(typed.Uint32At(p, raw, sb))
+			x.fEvictTimeout = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_HHF_NON_HH_WEIGHT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_NON_HH_WEIGHT", raw, typed.ErrLength)
 			}
-			x.fNonHhWeight = uint32(typed.Uint32At(p, raw, sb))
+			x.fNonHhWeight = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 6
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "hhf-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "hhf-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Hhf) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "hhf-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "hhf-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_HHF_BACKLOG_LIMIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_BACKLOG_LIMIT", raw, typed.ErrLength)
+			}
+			x.fBacklogLimit = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TCA_HHF_QUANTUM
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_QUANTUM", raw, typed.ErrLength)
+			}
+			x.fQuantum = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // TCA_HHF_HH_FLOWS_LIMIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_HH_FLOWS_LIMIT", raw, typed.ErrLength)
+			}
+			x.fHhFlowsLimit = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_HHF_RESET_TIMEOUT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_RESET_TIMEOUT", raw, typed.ErrLength)
+			}
+			x.fResetTimeout = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // TCA_HHF_ADMIT_BYTES
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_ADMIT_BYTES", raw, typed.ErrLength)
+			}
+			x.fAdmitBytes = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // TCA_HHF_EVICT_TIMEOUT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_EVICT_TIMEOUT", raw, typed.ErrLength)
+			}
+			x.fEvictTimeout = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // TCA_HHF_NON_HH_WEIGHT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "hhf-attrs", "TCA_HHF_NON_HH_WEIGHT", raw, typed.ErrLength)
+			}
+			x.fNonHhWeight = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -23717,20 +29802,28 @@ func (x *Htb) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Htb) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Htb) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -23759,19 +29852,88 @@ func (x *Htb) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "htb-attrs", "TCA_HTB_DIRECT_QLEN", raw, typed.ErrLength)
 			}
-			x.fDirectQlen = uint32(typed.Uint32At(p, raw, sb))
+			x.fDirectQlen = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_HTB_RATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "htb-attrs", "TCA_HTB_RATE64", raw, typed.ErrLength)
 			}
-			x.fRate64 = uint64(typed.Uint64At(p, raw, sb))
+			x.fRate64 = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_HTB_CEIL64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "htb-attrs", "TCA_HTB_CEIL64", raw, typed.ErrLength)
 			}
-			x.fCeil64 = uint64(typed.Uint64At(p, raw, sb))
+			x.fCeil64 = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 6
+		case 9: // TCA_HTB_OFFLOAD
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "htb-attrs", "TCA_HTB_OFFLOAD", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 7
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "htb-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "htb-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Htb) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "htb-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "htb-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_HTB_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_HTB_INIT
+			x.fInit = p
+			x.has[0] |= 1 << 1
+		case 3: // TCA_HTB_CTAB
+			x.fCtab = p
+			x.has[0] |= 1 << 2
+		case 4: // TCA_HTB_RTAB
+			x.fRtab = p
+			x.has[0] |= 1 << 3
+		case 5: // TCA_HTB_DIRECT_QLEN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "htb-attrs", "TCA_HTB_DIRECT_QLEN", raw, typed.ErrLength)
+			}
+			x.fDirectQlen = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // TCA_HTB_RATE64
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "htb-attrs", "TCA_HTB_RATE64", raw, typed.ErrLength)
+			}
+			x.fRate64 = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // TCA_HTB_CEIL64
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "htb-attrs", "TCA_HTB_CEIL64", raw, typed.ErrLength)
+			}
+			x.fCeil64 = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_HTB_OFFLOAD
 			if len(p) != 0 {
@@ -24108,20 +30270,28 @@ func (x *Matchall) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Matchall) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Matchall) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -24138,7 +30308,7 @@ func (x *Matchall) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "matchall-attrs", "TCA_MATCHALL_CLASSID", raw, typed.ErrLength)
 			}
-			x.fClassid = uint32(typed.Uint32At(p, raw, sb))
+			x.fClassid = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_MATCHALL_ACT
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "matchall-attrs", "TCA_MATCHALL_ACT")
@@ -24147,7 +30317,7 @@ func (x *Matchall) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fAct; it.Next(); {
-				if err := x.kAct.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kAct.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -24156,7 +30326,68 @@ func (x *Matchall) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "matchall-attrs", "TCA_MATCHALL_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_MATCHALL_PCNT
+			x.fPcnt = p
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "matchall-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "matchall-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Matchall) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "matchall-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "matchall-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_MATCHALL_CLASSID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "matchall-attrs", "TCA_MATCHALL_CLASSID", raw, typed.ErrLength)
+			}
+			x.fClassid = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TCA_MATCHALL_ACT
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "matchall-attrs", "TCA_MATCHALL_ACT")
+			if err != nil {
+				return err
+			}
+			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fAct; it.Next(); {
+				if err := x.kAct.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // TCA_MATCHALL_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "matchall-attrs", "TCA_MATCHALL_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_MATCHALL_PCNT
 			x.fPcnt = p
@@ -24379,20 +30610,65 @@ func (x *Etf) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Etf) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Etf) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "etf-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "etf-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_ETF_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "etf-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "etf-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Etf) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -24551,20 +30827,106 @@ func (x *Ets) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Ets) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Ets) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "ets-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "ets-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_ETS_NBANDS
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "ets-attrs", "TCA_ETS_NBANDS", raw, typed.ErrLength)
+			}
+			x.fNbands = uint8(p[0])
+			x.has[0] |= 1 << 0
+		case 2: // TCA_ETS_NSTRICT
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "ets-attrs", "TCA_ETS_NSTRICT", raw, typed.ErrLength)
+			}
+			x.fNstrict = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // TCA_ETS_QUANTA
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "ets-attrs", "TCA_ETS_QUANTA", raw, typed.ErrLength)
+			}
+			x.fQuanta, x.oQuanta, x.pQuanta = p, end-len(rest)+4, nil
+			x.has[0] |= 1 << 2
+		case 4: // TCA_ETS_QUANTA_BAND
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "ets-attrs", "TCA_ETS_QUANTA_BAND", raw, typed.ErrLength)
+			}
+			if x.has[0]&(1<<3) != 0 {
+				x.fQuantaBand.Add()
+			} else {
+				x.fQuantaBand, x.sQuantaBand = typed.NewMulti(rest, end-len(rest), 4, 1, x.mode), nil
+				x.has[0] |= 1 << 3
+			}
+		case 5: // TCA_ETS_PRIOMAP
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "ets-attrs", "TCA_ETS_PRIOMAP", raw, typed.ErrLength)
+			}
+			x.fPriomap, x.oPriomap, x.pPriomap = p, end-len(rest)+4, nil
+			x.has[0] |= 1 << 4
+		case 6: // TCA_ETS_PRIOMAP_BAND
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "ets-attrs", "TCA_ETS_PRIOMAP_BAND", raw, typed.ErrLength)
+			}
+			if x.has[0]&(1<<5) != 0 {
+				x.fPriomapBand.Add()
+			} else {
+				x.fPriomapBand, x.sPriomapBand = typed.NewMulti(rest, end-len(rest), 6, 1, x.mode), nil
+				x.has[0] |= 1 << 5
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "ets-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "ets-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Ets) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -24900,20 +31262,28 @@ func (x *Fq) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Fq) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Fq) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -24930,85 +31300,215 @@ func (x *Fq) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_PLIMIT", raw, typed.ErrLength)
 			}
-			x.fPlimit = uint32(typed.Uint32At(p, raw, sb))
+			x.fPlimit = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FQ_FLOW_PLIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_FLOW_PLIMIT", raw, typed.ErrLength)
 			}
-			x.fFlowPlimit = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlowPlimit = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FQ_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_QUANTUM", raw, typed.ErrLength)
 			}
-			x.fQuantum = uint32(typed.Uint32At(p, raw, sb))
+			x.fQuantum = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FQ_INITIAL_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_INITIAL_QUANTUM", raw, typed.ErrLength)
 			}
-			x.fInitialQuantum = uint32(typed.Uint32At(p, raw, sb))
+			x.fInitialQuantum = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FQ_RATE_ENABLE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_RATE_ENABLE", raw, typed.ErrLength)
 			}
-			x.fRateEnable = uint32(typed.Uint32At(p, raw, sb))
+			x.fRateEnable = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_FQ_FLOW_DEFAULT_RATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_FLOW_DEFAULT_RATE", raw, typed.ErrLength)
 			}
-			x.fFlowDefaultRate = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlowDefaultRate = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_FQ_FLOW_MAX_RATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_FLOW_MAX_RATE", raw, typed.ErrLength)
 			}
-			x.fFlowMaxRate = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlowMaxRate = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_FQ_BUCKETS_LOG
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_BUCKETS_LOG", raw, typed.ErrLength)
 			}
-			x.fBucketsLog = uint32(typed.Uint32At(p, raw, sb))
+			x.fBucketsLog = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_FQ_FLOW_REFILL_DELAY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_FLOW_REFILL_DELAY", raw, typed.ErrLength)
 			}
-			x.fFlowRefillDelay = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlowRefillDelay = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_FQ_ORPHAN_MASK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_ORPHAN_MASK", raw, typed.ErrLength)
 			}
-			x.fOrphanMask = uint32(typed.Uint32At(p, raw, sb))
+			x.fOrphanMask = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 11: // TCA_FQ_LOW_RATE_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_LOW_RATE_THRESHOLD", raw, typed.ErrLength)
 			}
-			x.fLowRateThreshold = uint32(typed.Uint32At(p, raw, sb))
+			x.fLowRateThreshold = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 10
 		case 12: // TCA_FQ_CE_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_CE_THRESHOLD", raw, typed.ErrLength)
 			}
-			x.fCeThreshold = uint32(typed.Uint32At(p, raw, sb))
+			x.fCeThreshold = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 11
 		case 13: // TCA_FQ_TIMER_SLACK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_TIMER_SLACK", raw, typed.ErrLength)
 			}
-			x.fTimerSlack = uint32(typed.Uint32At(p, raw, sb))
+			x.fTimerSlack = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 12
 		case 14: // TCA_FQ_HORIZON
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_HORIZON", raw, typed.ErrLength)
 			}
-			x.fHorizon = uint32(typed.Uint32At(p, raw, sb))
+			x.fHorizon = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 13
+		case 15: // TCA_FQ_HORIZON_DROP
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_HORIZON_DROP", raw, typed.ErrLength)
+			}
+			x.fHorizonDrop = uint8(p[0])
+			x.has[0] |= 1 << 14
+		case 16: // TCA_FQ_PRIOMAP
+			x.fPriomap = p
+			x.has[0] |= 1 << 15
+		case 17: // TCA_FQ_WEIGHTS
+			x.fWeights = p
+			x.has[0] |= 1 << 16
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "fq-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "fq-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Fq) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "fq-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "fq-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_FQ_PLIMIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_PLIMIT", raw, typed.ErrLength)
+			}
+			x.fPlimit = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TCA_FQ_FLOW_PLIMIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_FLOW_PLIMIT", raw, typed.ErrLength)
+			}
+			x.fFlowPlimit = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // TCA_FQ_QUANTUM
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_QUANTUM", raw, typed.ErrLength)
+			}
+			x.fQuantum = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_FQ_INITIAL_QUANTUM
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_INITIAL_QUANTUM", raw, typed.ErrLength)
+			}
+			x.fInitialQuantum = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // TCA_FQ_RATE_ENABLE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_RATE_ENABLE", raw, typed.ErrLength)
+			}
+			x.fRateEnable = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // TCA_FQ_FLOW_DEFAULT_RATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_FLOW_DEFAULT_RATE", raw, typed.ErrLength)
+			}
+			x.fFlowDefaultRate = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // TCA_FQ_FLOW_MAX_RATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_FLOW_MAX_RATE", raw, typed.ErrLength)
+			}
+			x.fFlowMaxRate = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // TCA_FQ_BUCKETS_LOG
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_BUCKETS_LOG", raw, typed.ErrLength)
+			}
+			x.fBucketsLog = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // TCA_FQ_FLOW_REFILL_DELAY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_FLOW_REFILL_DELAY", raw, typed.ErrLength)
+			}
+			x.fFlowRefillDelay = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // TCA_FQ_ORPHAN_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_ORPHAN_MASK", raw, typed.ErrLength)
+			}
+			x.fOrphanMask = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 11: // TCA_FQ_LOW_RATE_THRESHOLD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_LOW_RATE_THRESHOLD", raw, typed.ErrLength)
+			}
+			x.fLowRateThreshold = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 10
+		case 12: // TCA_FQ_CE_THRESHOLD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_CE_THRESHOLD", raw, typed.ErrLength)
+			}
+			x.fCeThreshold = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 11
+		case 13: // TCA_FQ_TIMER_SLACK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_TIMER_SLACK", raw, typed.ErrLength)
+			}
+			x.fTimerSlack = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 12
+		case 14: // TCA_FQ_HORIZON
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-attrs", "TCA_FQ_HORIZON", raw, typed.ErrLength)
+			}
+			x.fHorizon = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 13
 		case 15: // TCA_FQ_HORIZON_DROP
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -25517,19 +32017,27 @@ func (x *FqCodel) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *FqCodel) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *FqCodel) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -25546,55 +32054,154 @@ func (x *FqCodel) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_TARGET", raw, typed.ErrLength)
 			}
-			x.fTarget = uint32(typed.Uint32At(p, raw, sb))
+			x.fTarget = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FQ_CODEL_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_LIMIT", raw, typed.ErrLength)
 			}
-			x.fLimit = uint32(typed.Uint32At(p, raw, sb))
+			x.fLimit = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FQ_CODEL_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fInterval = uint32(typed.Uint32At(p, raw, sb))
+			x.fInterval = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FQ_CODEL_ECN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_ECN", raw, typed.ErrLength)
 			}
-			x.fEcn = uint32(typed.Uint32At(p, raw, sb))
+			x.fEcn = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FQ_CODEL_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_FLOWS", raw, typed.ErrLength)
 			}
-			x.fFlows = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlows = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_FQ_CODEL_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_QUANTUM", raw, typed.ErrLength)
 			}
-			x.fQuantum = uint32(typed.Uint32At(p, raw, sb))
+			x.fQuantum = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_FQ_CODEL_CE_THRESHOLD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_CE_THRESHOLD", raw, typed.ErrLength)
 			}
-			x.fCeThreshold = uint32(typed.Uint32At(p, raw, sb))
+			x.fCeThreshold = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_FQ_CODEL_DROP_BATCH_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_DROP_BATCH_SIZE", raw, typed.ErrLength)
 			}
-			x.fDropBatchSize = uint32(typed.Uint32At(p, raw, sb))
+			x.fDropBatchSize = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_FQ_CODEL_MEMORY_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_MEMORY_LIMIT", raw, typed.ErrLength)
 			}
-			x.fMemoryLimit = uint32(typed.Uint32At(p, raw, sb))
+			x.fMemoryLimit = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR", raw, typed.ErrLength)
+			}
+			x.fCeThresholdSelector = uint8(p[0])
+			x.has[0] |= 1 << 9
+		case 11: // TCA_FQ_CODEL_CE_THRESHOLD_MASK
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_CE_THRESHOLD_MASK", raw, typed.ErrLength)
+			}
+			x.fCeThresholdMask = uint8(p[0])
+			x.has[0] |= 1 << 10
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "fq-codel-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "fq-codel-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *FqCodel) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "fq-codel-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "fq-codel-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_FQ_CODEL_TARGET
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_TARGET", raw, typed.ErrLength)
+			}
+			x.fTarget = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TCA_FQ_CODEL_LIMIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_LIMIT", raw, typed.ErrLength)
+			}
+			x.fLimit = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // TCA_FQ_CODEL_INTERVAL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_INTERVAL", raw, typed.ErrLength)
+			}
+			x.fInterval = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_FQ_CODEL_ECN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_ECN", raw, typed.ErrLength)
+			}
+			x.fEcn = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // TCA_FQ_CODEL_FLOWS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_FLOWS", raw, typed.ErrLength)
+			}
+			x.fFlows = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // TCA_FQ_CODEL_QUANTUM
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_QUANTUM", raw, typed.ErrLength)
+			}
+			x.fQuantum = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // TCA_FQ_CODEL_CE_THRESHOLD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_CE_THRESHOLD", raw, typed.ErrLength)
+			}
+			x.fCeThreshold = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // TCA_FQ_CODEL_DROP_BATCH_SIZE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_DROP_BATCH_SIZE", raw, typed.ErrLength)
+			}
+			x.fDropBatchSize = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // TCA_FQ_CODEL_MEMORY_LIMIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-codel-attrs", "TCA_FQ_CODEL_MEMORY_LIMIT", raw, typed.ErrLength)
+			}
+			x.fMemoryLimit = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -25931,19 +32538,27 @@ func (x *FqPie) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *FqPie) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *FqPie) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -25960,73 +32575,178 @@ func (x *FqPie) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_LIMIT", raw, typed.ErrLength)
 			}
-			x.fLimit = uint32(typed.Uint32At(p, raw, sb))
+			x.fLimit = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_FQ_PIE_FLOWS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_FLOWS", raw, typed.ErrLength)
 			}
-			x.fFlows = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlows = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_FQ_PIE_TARGET
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_TARGET", raw, typed.ErrLength)
 			}
-			x.fTarget = uint32(typed.Uint32At(p, raw, sb))
+			x.fTarget = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_FQ_PIE_TUPDATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_TUPDATE", raw, typed.ErrLength)
 			}
-			x.fTupdate = uint32(typed.Uint32At(p, raw, sb))
+			x.fTupdate = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_FQ_PIE_ALPHA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_ALPHA", raw, typed.ErrLength)
 			}
-			x.fAlpha = uint32(typed.Uint32At(p, raw, sb))
+			x.fAlpha = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_FQ_PIE_BETA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_BETA", raw, typed.ErrLength)
 			}
-			x.fBeta = uint32(typed.Uint32At(p, raw, sb))
+			x.fBeta = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_FQ_PIE_QUANTUM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_QUANTUM", raw, typed.ErrLength)
 			}
-			x.fQuantum = uint32(typed.Uint32At(p, raw, sb))
+			x.fQuantum = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_FQ_PIE_MEMORY_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_MEMORY_LIMIT", raw, typed.ErrLength)
 			}
-			x.fMemoryLimit = uint32(typed.Uint32At(p, raw, sb))
+			x.fMemoryLimit = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_FQ_PIE_ECN_PROB
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_ECN_PROB", raw, typed.ErrLength)
 			}
-			x.fEcnProb = uint32(typed.Uint32At(p, raw, sb))
+			x.fEcnProb = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_FQ_PIE_ECN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_ECN", raw, typed.ErrLength)
 			}
-			x.fEcn = uint32(typed.Uint32At(p, raw, sb))
+			x.fEcn = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 11: // TCA_FQ_PIE_BYTEMODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_BYTEMODE", raw, typed.ErrLength)
 			}
-			x.fBytemode = uint32(typed.Uint32At(p, raw, sb))
+			x.fBytemode = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 10
 		case 12: // TCA_FQ_PIE_DQ_RATE_ESTIMATOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_DQ_RATE_ESTIMATOR", raw, typed.ErrLength)
 			}
-			x.fDqRateEstimator = uint32(typed.Uint32At(p, raw, sb))
+			x.fDqRateEstimator = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 11
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "fq-pie-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "fq-pie-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *FqPie) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "fq-pie-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "fq-pie-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_FQ_PIE_LIMIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_LIMIT", raw, typed.ErrLength)
+			}
+			x.fLimit = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TCA_FQ_PIE_FLOWS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_FLOWS", raw, typed.ErrLength)
+			}
+			x.fFlows = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // TCA_FQ_PIE_TARGET
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_TARGET", raw, typed.ErrLength)
+			}
+			x.fTarget = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_FQ_PIE_TUPDATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_TUPDATE", raw, typed.ErrLength)
+			}
+			x.fTupdate = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // TCA_FQ_PIE_ALPHA
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_ALPHA", raw, typed.ErrLength)
+			}
+			x.fAlpha = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // TCA_FQ_PIE_BETA
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_BETA", raw, typed.ErrLength)
+			}
+			x.fBeta = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // TCA_FQ_PIE_QUANTUM
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_QUANTUM", raw, typed.ErrLength)
+			}
+			x.fQuantum = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // TCA_FQ_PIE_MEMORY_LIMIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_MEMORY_LIMIT", raw, typed.ErrLength)
+			}
+			x.fMemoryLimit = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // TCA_FQ_PIE_ECN_PROB
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_ECN_PROB", raw, typed.ErrLength)
+			}
+			x.fEcnProb = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // TCA_FQ_PIE_ECN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_ECN", raw, typed.ErrLength)
+			}
+			x.fEcn = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 11: // TCA_FQ_PIE_BYTEMODE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_BYTEMODE", raw, typed.ErrLength)
+			}
+			x.fBytemode = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 10
+		case 12: // TCA_FQ_PIE_DQ_RATE_ESTIMATOR
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "fq-pie-attrs", "TCA_FQ_PIE_DQ_RATE_ESTIMATOR", raw, typed.ErrLength)
+			}
+			x.fDqRateEstimator = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 11
 		default:
 			if o.ReportUnknown {
@@ -26380,20 +33100,28 @@ func (x *Netem) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Netem) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Netem) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -26422,8 +33150,43 @@ func (x *Netem) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_LOSS", raw, typed.ErrLength)
 			}
-			if err := x.fLoss.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fLoss
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "netem-loss-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "netem-loss-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NETEM_LOSS_GI
+						x.fGi = p
+						x.has[0] |= 1 << 0
+					case 2: // NETEM_LOSS_GE
+						x.fGe = p
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "netem-loss-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "netem-loss-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 4
 		case 6: // TCA_NETEM_RATE
@@ -26433,31 +33196,31 @@ func (x *Netem) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_ECN", raw, typed.ErrLength)
 			}
-			x.fEcn = uint32(typed.Uint32At(p, raw, sb))
+			x.fEcn = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_NETEM_RATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_RATE64", raw, typed.ErrLength)
 			}
-			x.fRate64 = uint64(typed.Uint64At(p, raw, sb))
+			x.fRate64 = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // TCA_NETEM_PAD
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_PAD", raw, typed.ErrLength)
 			}
-			x.fPad = uint32(typed.Uint32At(p, raw, sb))
+			x.fPad = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // TCA_NETEM_LATENCY64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_LATENCY64", raw, typed.ErrLength)
 			}
-			x.fLatency64 = int64(typed.Uint64At(p, raw, sb))
+			x.fLatency64 = int64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 11: // TCA_NETEM_JITTER64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_JITTER64", raw, typed.ErrLength)
 			}
-			x.fJitter64 = int64(typed.Uint64At(p, raw, sb))
+			x.fJitter64 = int64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 10
 		case 12: // TCA_NETEM_SLOT
 			x.fSlot = p
@@ -26469,7 +33232,141 @@ func (x *Netem) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_PRNG_SEED", raw, typed.ErrLength)
 			}
-			x.fPrngSeed = uint64(typed.Uint64At(p, raw, sb))
+			x.fPrngSeed = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 13
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "netem-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "netem-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Netem) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "netem-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "netem-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_NETEM_CORR
+			x.fCorr = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_NETEM_DELAY_DIST
+			x.fDelayDist = p
+			x.has[0] |= 1 << 1
+		case 3: // TCA_NETEM_REORDER
+			x.fReorder = p
+			x.has[0] |= 1 << 2
+		case 4: // TCA_NETEM_CORRUPT
+			x.fCorrupt = p
+			x.has[0] |= 1 << 3
+		case 5: // TCA_NETEM_LOSS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_LOSS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fLoss
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "netem-loss-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "netem-loss-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // NETEM_LOSS_GI
+						x.fGi = p
+						x.has[0] |= 1 << 0
+					case 2: // NETEM_LOSS_GE
+						x.fGe = p
+						x.has[0] |= 1 << 1
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "netem-loss-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "netem-loss-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 4
+		case 6: // TCA_NETEM_RATE
+			x.fRate = p
+			x.has[0] |= 1 << 5
+		case 7: // TCA_NETEM_ECN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_ECN", raw, typed.ErrLength)
+			}
+			x.fEcn = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // TCA_NETEM_RATE64
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_RATE64", raw, typed.ErrLength)
+			}
+			x.fRate64 = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // TCA_NETEM_PAD
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_PAD", raw, typed.ErrLength)
+			}
+			x.fPad = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // TCA_NETEM_LATENCY64
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_LATENCY64", raw, typed.ErrLength)
+			}
+			x.fLatency64 = int64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 11: // TCA_NETEM_JITTER64
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_JITTER64", raw, typed.ErrLength)
+			}
+			x.fJitter64 = int64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 10
+		case 12: // TCA_NETEM_SLOT
+			x.fSlot = p
+			x.has[0] |= 1 << 11
+		case 13: // TCA_NETEM_SLOT_DIST
+			x.fSlotDist = p
+			x.has[0] |= 1 << 12
+		case 14: // TCA_NETEM_PRNG_SEED
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "netem-attrs", "TCA_NETEM_PRNG_SEED", raw, typed.ErrLength)
+			}
+			x.fPrngSeed = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 13
 		default:
 			if o.ReportUnknown {
@@ -27052,20 +33949,68 @@ func (x *NetemLoss) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *NetemLoss) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *NetemLoss) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "netem-loss-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "netem-loss-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // NETEM_LOSS_GI
+			x.fGi = p
+			x.has[0] |= 1 << 0
+		case 2: // NETEM_LOSS_GE
+			x.fGe = p
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "netem-loss-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "netem-loss-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *NetemLoss) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -27283,19 +34228,27 @@ func (x *Pie) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Pie) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Pie) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -27312,49 +34265,130 @@ func (x *Pie) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_TARGET", raw, typed.ErrLength)
 			}
-			x.fTarget = uint32(typed.Uint32At(p, raw, sb))
+			x.fTarget = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_PIE_LIMIT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_LIMIT", raw, typed.ErrLength)
 			}
-			x.fLimit = uint32(typed.Uint32At(p, raw, sb))
+			x.fLimit = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_PIE_TUPDATE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_TUPDATE", raw, typed.ErrLength)
 			}
-			x.fTupdate = uint32(typed.Uint32At(p, raw, sb))
+			x.fTupdate = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_PIE_ALPHA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_ALPHA", raw, typed.ErrLength)
 			}
-			x.fAlpha = uint32(typed.Uint32At(p, raw, sb))
+			x.fAlpha = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_PIE_BETA
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_BETA", raw, typed.ErrLength)
 			}
-			x.fBeta = uint32(typed.Uint32At(p, raw, sb))
+			x.fBeta = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_PIE_ECN
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_ECN", raw, typed.ErrLength)
 			}
-			x.fEcn = uint32(typed.Uint32At(p, raw, sb))
+			x.fEcn = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_PIE_BYTEMODE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_BYTEMODE", raw, typed.ErrLength)
 			}
-			x.fBytemode = uint32(typed.Uint32At(p, raw, sb))
+			x.fBytemode = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // TCA_PIE_DQ_RATE_ESTIMATOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_DQ_RATE_ESTIMATOR", raw, typed.ErrLength)
 			}
-			x.fDqRateEstimator = uint32(typed.Uint32At(p, raw, sb))
+			x.fDqRateEstimator = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 7
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "pie-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "pie-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Pie) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "pie-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "pie-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_PIE_TARGET
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_TARGET", raw, typed.ErrLength)
+			}
+			x.fTarget = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TCA_PIE_LIMIT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_LIMIT", raw, typed.ErrLength)
+			}
+			x.fLimit = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // TCA_PIE_TUPDATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_TUPDATE", raw, typed.ErrLength)
+			}
+			x.fTupdate = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_PIE_ALPHA
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_ALPHA", raw, typed.ErrLength)
+			}
+			x.fAlpha = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // TCA_PIE_BETA
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_BETA", raw, typed.ErrLength)
+			}
+			x.fBeta = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // TCA_PIE_ECN
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_ECN", raw, typed.ErrLength)
+			}
+			x.fEcn = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // TCA_PIE_BYTEMODE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_BYTEMODE", raw, typed.ErrLength)
+			}
+			x.fBytemode = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // TCA_PIE_DQ_RATE_ESTIMATOR
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "pie-attrs", "TCA_PIE_DQ_RATE_ESTIMATOR", raw, typed.ErrLength)
+			}
+			x.fDqRateEstimator = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 7
 		default:
 			if o.ReportUnknown {
@@ -27613,20 +34647,28 @@ func (x *Police) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Police) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Police) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -27652,13 +34694,13 @@ func (x *Police) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
 			}
-			x.fAvrate = uint32(typed.Uint32At(p, raw, sb))
+			x.fAvrate = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_POLICE_RESULT
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
 			}
-			x.fResult = uint32(typed.Uint32At(p, raw, sb))
+			x.fResult = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_POLICE_TM
 			x.fTm = p
@@ -27667,25 +34709,107 @@ func (x *Police) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
 			}
-			x.fRate64 = uint64(typed.Uint64At(p, raw, sb))
+			x.fRate64 = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_POLICE_PEAKRATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
 			}
-			x.fPeakrate64 = uint64(typed.Uint64At(p, raw, sb))
+			x.fPeakrate64 = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_POLICE_PKTRATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
 			}
-			x.fPktrate64 = uint64(typed.Uint64At(p, raw, sb))
+			x.fPktrate64 = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 11: // TCA_POLICE_PKTBURST64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
 			}
-			x.fPktburst64 = uint64(typed.Uint64At(p, raw, sb))
+			x.fPktburst64 = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 9
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "police-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Police) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_POLICE_TBF
+			x.fTbf = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_POLICE_RATE
+			x.fRate = p
+			x.has[0] |= 1 << 1
+		case 3: // TCA_POLICE_PEAKRATE
+			x.fPeakrate = p
+			x.has[0] |= 1 << 2
+		case 4: // TCA_POLICE_AVRATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
+			}
+			x.fAvrate = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // TCA_POLICE_RESULT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
+			}
+			x.fResult = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // TCA_POLICE_TM
+			x.fTm = p
+			x.has[0] |= 1 << 5
+		case 8: // TCA_POLICE_RATE64
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
+			}
+			x.fRate64 = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 9: // TCA_POLICE_PEAKRATE64
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
+			}
+			x.fPeakrate64 = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 10: // TCA_POLICE_PKTRATE64
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
+			}
+			x.fPktrate64 = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 11: // TCA_POLICE_PKTBURST64
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
+			}
+			x.fPktburst64 = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
@@ -28058,19 +35182,27 @@ func (x *Qfq) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Qfq) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Qfq) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -28087,13 +35219,58 @@ func (x *Qfq) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "qfq-attrs", "TCA_QFQ_WEIGHT", raw, typed.ErrLength)
 			}
-			x.fWeight = uint32(typed.Uint32At(p, raw, sb))
+			x.fWeight = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_QFQ_LMAX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "qfq-attrs", "TCA_QFQ_LMAX", raw, typed.ErrLength)
 			}
-			x.fLmax = uint32(typed.Uint32At(p, raw, sb))
+			x.fLmax = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "qfq-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "qfq-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Qfq) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "qfq-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "qfq-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_QFQ_WEIGHT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "qfq-attrs", "TCA_QFQ_WEIGHT", raw, typed.ErrLength)
+			}
+			x.fWeight = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TCA_QFQ_LMAX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "qfq-attrs", "TCA_QFQ_LMAX", raw, typed.ErrLength)
+			}
+			x.fLmax = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 1
 		default:
 			if o.ReportUnknown {
@@ -28215,20 +35392,28 @@ func (x *Red) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Red) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Red) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -28251,25 +35436,89 @@ func (x *Red) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "red-attrs", "TCA_RED_MAX_P", raw, typed.ErrLength)
 			}
-			x.fMaxP = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaxP = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_RED_FLAGS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "red-attrs", "TCA_RED_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = (typed.Bitfield32{Value: typed.Uint32At(p, raw, sb), Selector: typed.Uint32At(p[4:], raw, sb)})
+			x.fFlags = (typed.Bitfield32{Value: typed.Uint32Host(p, raw), Selector: typed.Uint32Host(p[4:], raw)})
 			x.has[0] |= 1 << 3
 		case 5: // TCA_RED_EARLY_DROP_BLOCK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "red-attrs", "TCA_RED_EARLY_DROP_BLOCK", raw, typed.ErrLength)
 			}
-			x.fEarlyDropBlock = uint32(typed.Uint32At(p, raw, sb))
+			x.fEarlyDropBlock = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_RED_MARK_BLOCK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "red-attrs", "TCA_RED_MARK_BLOCK", raw, typed.ErrLength)
 			}
-			x.fMarkBlock = uint32(typed.Uint32At(p, raw, sb))
+			x.fMarkBlock = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 5
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "red-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "red-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Red) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "red-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "red-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_RED_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_RED_STAB
+			x.fStab = p
+			x.has[0] |= 1 << 1
+		case 3: // TCA_RED_MAX_P
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "red-attrs", "TCA_RED_MAX_P", raw, typed.ErrLength)
+			}
+			x.fMaxP = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_RED_FLAGS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "red-attrs", "TCA_RED_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = (typed.Bitfield32{Value: typed.Uint32Other(p, raw), Selector: typed.Uint32Other(p[4:], raw)})
+			x.has[0] |= 1 << 3
+		case 5: // TCA_RED_EARLY_DROP_BLOCK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "red-attrs", "TCA_RED_EARLY_DROP_BLOCK", raw, typed.ErrLength)
+			}
+			x.fEarlyDropBlock = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // TCA_RED_MARK_BLOCK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "red-attrs", "TCA_RED_MARK_BLOCK", raw, typed.ErrLength)
+			}
+			x.fMarkBlock = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 5
 		default:
 			if o.ReportUnknown {
@@ -28521,20 +35770,28 @@ func (x *Route) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Route) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Route) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -28551,32 +35808,109 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "TCA_ROUTE4_CLASSID", raw, typed.ErrLength)
 			}
-			x.fClassid = uint32(typed.Uint32At(p, raw, sb))
+			x.fClassid = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_ROUTE4_TO
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "TCA_ROUTE4_TO", raw, typed.ErrLength)
 			}
-			x.fTo = uint32(typed.Uint32At(p, raw, sb))
+			x.fTo = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_ROUTE4_FROM
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "TCA_ROUTE4_FROM", raw, typed.ErrLength)
 			}
-			x.fFrom = uint32(typed.Uint32At(p, raw, sb))
+			x.fFrom = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_ROUTE4_IIF
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "route-attrs", "TCA_ROUTE4_IIF", raw, typed.ErrLength)
 			}
-			x.fIif = uint32(typed.Uint32At(p, raw, sb))
+			x.fIif = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_ROUTE4_POLICE
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "route-attrs", "TCA_ROUTE4_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fPolice
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_POLICE_TBF
+						x.fTbf = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_POLICE_RATE
+						x.fRate = p
+						x.has[0] |= 1 << 1
+					case 3: // TCA_POLICE_PEAKRATE
+						x.fPeakrate = p
+						x.has[0] |= 1 << 2
+					case 4: // TCA_POLICE_AVRATE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
+						}
+						x.fAvrate = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // TCA_POLICE_RESULT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
+						}
+						x.fResult = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // TCA_POLICE_TM
+						x.fTm = p
+						x.has[0] |= 1 << 5
+					case 8: // TCA_POLICE_RATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
+						}
+						x.fRate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 6
+					case 9: // TCA_POLICE_PEAKRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
+						}
+						x.fPeakrate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 7
+					case 10: // TCA_POLICE_PKTRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
+						}
+						x.fPktrate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 8
+					case 11: // TCA_POLICE_PKTBURST64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
+						}
+						x.fPktburst64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 9
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "police-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 4
 		case 6: // TCA_ROUTE4_ACT
@@ -28586,7 +35920,162 @@ func (x *Route) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fAct; it.Next(); {
-				if err := x.kAct.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kAct.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 5
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "route-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "route-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Route) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "route-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "route-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_ROUTE4_CLASSID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "route-attrs", "TCA_ROUTE4_CLASSID", raw, typed.ErrLength)
+			}
+			x.fClassid = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TCA_ROUTE4_TO
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "route-attrs", "TCA_ROUTE4_TO", raw, typed.ErrLength)
+			}
+			x.fTo = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // TCA_ROUTE4_FROM
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "route-attrs", "TCA_ROUTE4_FROM", raw, typed.ErrLength)
+			}
+			x.fFrom = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_ROUTE4_IIF
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "route-attrs", "TCA_ROUTE4_IIF", raw, typed.ErrLength)
+			}
+			x.fIif = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // TCA_ROUTE4_POLICE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "route-attrs", "TCA_ROUTE4_POLICE", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fPolice
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_POLICE_TBF
+						x.fTbf = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_POLICE_RATE
+						x.fRate = p
+						x.has[0] |= 1 << 1
+					case 3: // TCA_POLICE_PEAKRATE
+						x.fPeakrate = p
+						x.has[0] |= 1 << 2
+					case 4: // TCA_POLICE_AVRATE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
+						}
+						x.fAvrate = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // TCA_POLICE_RESULT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
+						}
+						x.fResult = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // TCA_POLICE_TM
+						x.fTm = p
+						x.has[0] |= 1 << 5
+					case 8: // TCA_POLICE_RATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
+						}
+						x.fRate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 6
+					case 9: // TCA_POLICE_PEAKRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
+						}
+						x.fPeakrate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 7
+					case 10: // TCA_POLICE_PKTRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
+						}
+						x.fPktrate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 8
+					case 11: // TCA_POLICE_PKTBURST64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
+						}
+						x.fPktburst64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 9
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "police-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 4
+		case 6: // TCA_ROUTE4_ACT
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "route-attrs", "TCA_ROUTE4_ACT")
+			if err != nil {
+				return err
+			}
+			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fAct; it.Next(); {
+				if err := x.kAct.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -28829,20 +36318,28 @@ func (x *Taprio) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Taprio) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Taprio) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -28862,7 +36359,7 @@ func (x *Taprio) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_ENTRY_LIST", raw, typed.ErrLength)
 			}
-			if err := x.fSchedEntryList.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.fSchedEntryList.decodeHost(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			x.has[0] |= 1 << 1
@@ -28870,21 +36367,73 @@ func (x *Taprio) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_BASE_TIME", raw, typed.ErrLength)
 			}
-			x.fSchedBaseTime = int64(typed.Uint64At(p, raw, sb))
+			x.fSchedBaseTime = int64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_TAPRIO_ATTR_SCHED_SINGLE_ENTRY
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_SINGLE_ENTRY", raw, typed.ErrLength)
 			}
-			if err := x.fSchedSingleEntry.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fSchedSingleEntry
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "taprio-sched-entry", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "taprio-sched-entry", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_TAPRIO_SCHED_ENTRY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_INDEX", raw, typed.ErrLength)
+						}
+						x.fIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // TCA_TAPRIO_SCHED_ENTRY_CMD
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_CMD", raw, typed.ErrLength)
+						}
+						x.fCmd = uint8(p[0])
+						x.has[0] |= 1 << 1
+					case 3: // TCA_TAPRIO_SCHED_ENTRY_GATE_MASK
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_GATE_MASK", raw, typed.ErrLength)
+						}
+						x.fGateMask = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // TCA_TAPRIO_SCHED_ENTRY_INTERVAL
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_INTERVAL", raw, typed.ErrLength)
+						}
+						x.fInterval = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "taprio-sched-entry", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "taprio-sched-entry", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 3
 		case 5: // TCA_TAPRIO_ATTR_SCHED_CLOCKID
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CLOCKID", raw, typed.ErrLength)
 			}
-			x.fSchedClockid = int32(typed.Uint32At(p, raw, sb))
+			x.fSchedClockid = int32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 7: // TCA_TAPRIO_ATTR_ADMIN_SCHED
 			x.fAdminSched = p
@@ -28893,32 +36442,276 @@ func (x *Taprio) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME", raw, typed.ErrLength)
 			}
-			x.fSchedCycleTime = int64(typed.Uint64At(p, raw, sb))
+			x.fSchedCycleTime = int64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 9: // TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME_EXTENSION
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME_EXTENSION", raw, typed.ErrLength)
 			}
-			x.fSchedCycleTimeExtension = int64(typed.Uint64At(p, raw, sb))
+			x.fSchedCycleTimeExtension = int64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 10: // TCA_TAPRIO_ATTR_FLAGS
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 8
 		case 11: // TCA_TAPRIO_ATTR_TXTIME_DELAY
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_TXTIME_DELAY", raw, typed.ErrLength)
 			}
-			x.fTxtimeDelay = uint32(typed.Uint32At(p, raw, sb))
+			x.fTxtimeDelay = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 9
 		case 12: // TCA_TAPRIO_ATTR_TC_ENTRY
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_TC_ENTRY", raw, typed.ErrLength)
 			}
-			if err := x.fTcEntry.decode(p, o, end-len(rest)+4); err != nil {
+			{
+				x := &x.fTcEntry
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_TAPRIO_TC_ENTRY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_INDEX", raw, typed.ErrLength)
+						}
+						x.fIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // TCA_TAPRIO_TC_ENTRY_MAX_SDU
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_MAX_SDU", raw, typed.ErrLength)
+						}
+						x.fMaxSdu = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // TCA_TAPRIO_TC_ENTRY_FP
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_FP", raw, typed.ErrLength)
+						}
+						x.fFp = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 10
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "taprio-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "taprio-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Taprio) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "taprio-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "taprio-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_TAPRIO_ATTR_PRIOMAP
+			x.fPriomap = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_TAPRIO_ATTR_SCHED_ENTRY_LIST
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_ENTRY_LIST", raw, typed.ErrLength)
+			}
+			if err := x.fSchedEntryList.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
+			}
+			x.has[0] |= 1 << 1
+		case 3: // TCA_TAPRIO_ATTR_SCHED_BASE_TIME
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_BASE_TIME", raw, typed.ErrLength)
+			}
+			x.fSchedBaseTime = int64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_TAPRIO_ATTR_SCHED_SINGLE_ENTRY
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_SINGLE_ENTRY", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fSchedSingleEntry
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "taprio-sched-entry", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "taprio-sched-entry", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_TAPRIO_SCHED_ENTRY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_INDEX", raw, typed.ErrLength)
+						}
+						x.fIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // TCA_TAPRIO_SCHED_ENTRY_CMD
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_CMD", raw, typed.ErrLength)
+						}
+						x.fCmd = uint8(p[0])
+						x.has[0] |= 1 << 1
+					case 3: // TCA_TAPRIO_SCHED_ENTRY_GATE_MASK
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_GATE_MASK", raw, typed.ErrLength)
+						}
+						x.fGateMask = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // TCA_TAPRIO_SCHED_ENTRY_INTERVAL
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_INTERVAL", raw, typed.ErrLength)
+						}
+						x.fInterval = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "taprio-sched-entry", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "taprio-sched-entry", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 3
+		case 5: // TCA_TAPRIO_ATTR_SCHED_CLOCKID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CLOCKID", raw, typed.ErrLength)
+			}
+			x.fSchedClockid = int32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 7: // TCA_TAPRIO_ATTR_ADMIN_SCHED
+			x.fAdminSched = p
+			x.has[0] |= 1 << 5
+		case 8: // TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME", raw, typed.ErrLength)
+			}
+			x.fSchedCycleTime = int64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 9: // TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME_EXTENSION
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_SCHED_CYCLE_TIME_EXTENSION", raw, typed.ErrLength)
+			}
+			x.fSchedCycleTimeExtension = int64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 10: // TCA_TAPRIO_ATTR_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 8
+		case 11: // TCA_TAPRIO_ATTR_TXTIME_DELAY
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_TXTIME_DELAY", raw, typed.ErrLength)
+			}
+			x.fTxtimeDelay = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 9
+		case 12: // TCA_TAPRIO_ATTR_TC_ENTRY
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "taprio-attrs", "TCA_TAPRIO_ATTR_TC_ENTRY", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fTcEntry
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_TAPRIO_TC_ENTRY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_INDEX", raw, typed.ErrLength)
+						}
+						x.fIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // TCA_TAPRIO_TC_ENTRY_MAX_SDU
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_MAX_SDU", raw, typed.ErrLength)
+						}
+						x.fMaxSdu = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // TCA_TAPRIO_TC_ENTRY_FP
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_FP", raw, typed.ErrLength)
+						}
+						x.fFp = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 10
 		default:
@@ -29294,20 +37087,28 @@ func (x *TaprioSchedEntryList) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *TaprioSchedEntryList) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *TaprioSchedEntryList) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -29324,7 +37125,54 @@ func (x *TaprioSchedEntryList) decode(b []byte, o *typed.Options, base int) erro
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "taprio-sched-entry-list", "TCA_TAPRIO_SCHED_ENTRY", raw, typed.ErrLength)
 			}
-			if err := x.kEntry.decode(p, o, end-len(rest)+4); err != nil {
+			if err := x.kEntry.decodeHost(p, o, end-len(rest)+4); err != nil {
+				return err
+			}
+			if x.has[0]&(1<<0) != 0 {
+				x.fEntry.Add()
+			} else {
+				x.fEntry, x.sEntry = typed.NewMulti(rest, end-len(rest), 1, 1, x.mode), nil
+				x.has[0] |= 1 << 0
+			}
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "taprio-sched-entry-list", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "taprio-sched-entry-list", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *TaprioSchedEntryList) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "taprio-sched-entry-list", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "taprio-sched-entry-list", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_TAPRIO_SCHED_ENTRY
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "taprio-sched-entry-list", "TCA_TAPRIO_SCHED_ENTRY", raw, typed.ErrLength)
+			}
+			if err := x.kEntry.decodeSwap(p, o, end-len(rest)+4); err != nil {
 				return err
 			}
 			if x.has[0]&(1<<0) != 0 {
@@ -29447,19 +37295,27 @@ func (x *TaprioSchedEntry) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *TaprioSchedEntry) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *TaprioSchedEntry) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -29476,7 +37332,7 @@ func (x *TaprioSchedEntry) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_INDEX", raw, typed.ErrLength)
 			}
-			x.fIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIndex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_TAPRIO_SCHED_ENTRY_CMD
 			if len(p) != 1 && o.BadLen(len(p) < 1) {
@@ -29488,13 +37344,70 @@ func (x *TaprioSchedEntry) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_GATE_MASK", raw, typed.ErrLength)
 			}
-			x.fGateMask = uint32(typed.Uint32At(p, raw, sb))
+			x.fGateMask = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_TAPRIO_SCHED_ENTRY_INTERVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fInterval = uint32(typed.Uint32At(p, raw, sb))
+			x.fInterval = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "taprio-sched-entry", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "taprio-sched-entry", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *TaprioSchedEntry) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "taprio-sched-entry", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "taprio-sched-entry", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_TAPRIO_SCHED_ENTRY_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_INDEX", raw, typed.ErrLength)
+			}
+			x.fIndex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TCA_TAPRIO_SCHED_ENTRY_CMD
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_CMD", raw, typed.ErrLength)
+			}
+			x.fCmd = uint8(p[0])
+			x.has[0] |= 1 << 1
+		case 3: // TCA_TAPRIO_SCHED_ENTRY_GATE_MASK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_GATE_MASK", raw, typed.ErrLength)
+			}
+			x.fGateMask = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_TAPRIO_SCHED_ENTRY_INTERVAL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "taprio-sched-entry", "TCA_TAPRIO_SCHED_ENTRY_INTERVAL", raw, typed.ErrLength)
+			}
+			x.fInterval = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {
@@ -29658,19 +37571,27 @@ func (x *TaprioTcEntry) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *TaprioTcEntry) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *TaprioTcEntry) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -29687,19 +37608,70 @@ func (x *TaprioTcEntry) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_INDEX", raw, typed.ErrLength)
 			}
-			x.fIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIndex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_TAPRIO_TC_ENTRY_MAX_SDU
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_MAX_SDU", raw, typed.ErrLength)
 			}
-			x.fMaxSdu = uint32(typed.Uint32At(p, raw, sb))
+			x.fMaxSdu = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_TAPRIO_TC_ENTRY_FP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_FP", raw, typed.ErrLength)
 			}
-			x.fFp = uint32(typed.Uint32At(p, raw, sb))
+			x.fFp = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *TaprioTcEntry) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_TAPRIO_TC_ENTRY_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_INDEX", raw, typed.ErrLength)
+			}
+			x.fIndex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TCA_TAPRIO_TC_ENTRY_MAX_SDU
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_MAX_SDU", raw, typed.ErrLength)
+			}
+			x.fMaxSdu = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // TCA_TAPRIO_TC_ENTRY_FP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "taprio-tc-entry-attrs", "TCA_TAPRIO_TC_ENTRY_FP", raw, typed.ErrLength)
+			}
+			x.fFp = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 2
 		default:
 			if o.ReportUnknown {
@@ -29844,20 +37816,28 @@ func (x *Tbf) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Tbf) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Tbf) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -29883,25 +37863,92 @@ func (x *Tbf) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "tbf-attrs", "TCA_TBF_RATE64", raw, typed.ErrLength)
 			}
-			x.fRate64 = uint64(typed.Uint64At(p, raw, sb))
+			x.fRate64 = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_TBF_PRATE64
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "tbf-attrs", "TCA_TBF_PRATE64", raw, typed.ErrLength)
 			}
-			x.fPrate64 = uint64(typed.Uint64At(p, raw, sb))
+			x.fPrate64 = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // TCA_TBF_BURST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tbf-attrs", "TCA_TBF_BURST", raw, typed.ErrLength)
 			}
-			x.fBurst = uint32(typed.Uint32At(p, raw, sb))
+			x.fBurst = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // TCA_TBF_PBURST
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tbf-attrs", "TCA_TBF_PBURST", raw, typed.ErrLength)
 			}
-			x.fPburst = uint32(typed.Uint32At(p, raw, sb))
+			x.fPburst = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 6
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "tbf-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "tbf-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Tbf) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "tbf-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "tbf-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_TBF_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_TBF_RTAB
+			x.fRtab = p
+			x.has[0] |= 1 << 1
+		case 3: // TCA_TBF_PTAB
+			x.fPtab = p
+			x.has[0] |= 1 << 2
+		case 4: // TCA_TBF_RATE64
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "tbf-attrs", "TCA_TBF_RATE64", raw, typed.ErrLength)
+			}
+			x.fRate64 = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // TCA_TBF_PRATE64
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "tbf-attrs", "TCA_TBF_PRATE64", raw, typed.ErrLength)
+			}
+			x.fPrate64 = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // TCA_TBF_BURST
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tbf-attrs", "TCA_TBF_BURST", raw, typed.ErrLength)
+			}
+			x.fBurst = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // TCA_TBF_PBURST
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tbf-attrs", "TCA_TBF_PBURST", raw, typed.ErrLength)
+			}
+			x.fPburst = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -30175,20 +38222,28 @@ func (x *ActSample) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ActSample) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ActSample) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -30211,19 +38266,77 @@ func (x *ActSample) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-sample-attrs", "TCA_SAMPLE_RATE", raw, typed.ErrLength)
 			}
-			x.fRate = uint32(typed.Uint32At(p, raw, sb))
+			x.fRate = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_SAMPLE_TRUNC_SIZE
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-sample-attrs", "TCA_SAMPLE_TRUNC_SIZE", raw, typed.ErrLength)
 			}
-			x.fTruncSize = uint32(typed.Uint32At(p, raw, sb))
+			x.fTruncSize = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_SAMPLE_PSAMPLE_GROUP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "act-sample-attrs", "TCA_SAMPLE_PSAMPLE_GROUP", raw, typed.ErrLength)
 			}
-			x.fPsampleGroup = uint32(typed.Uint32At(p, raw, sb))
+			x.fPsampleGroup = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 4
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "act-sample-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "act-sample-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ActSample) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "act-sample-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "act-sample-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_SAMPLE_TM
+			x.fTm = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_SAMPLE_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 1
+		case 3: // TCA_SAMPLE_RATE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-sample-attrs", "TCA_SAMPLE_RATE", raw, typed.ErrLength)
+			}
+			x.fRate = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_SAMPLE_TRUNC_SIZE
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-sample-attrs", "TCA_SAMPLE_TRUNC_SIZE", raw, typed.ErrLength)
+			}
+			x.fTruncSize = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // TCA_SAMPLE_PSAMPLE_GROUP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "act-sample-attrs", "TCA_SAMPLE_PSAMPLE_GROUP", raw, typed.ErrLength)
+			}
+			x.fPsampleGroup = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 4
 		default:
 			if o.ReportUnknown {
@@ -30488,20 +38601,71 @@ func (x *ActGact) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ActGact) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ActGact) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "act-gact-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "act-gact-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_GACT_TM
+			x.fTm = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_GACT_PARMS
+			x.fParms = p
+			x.has[0] |= 1 << 1
+		case 3: // TCA_GACT_PROB
+			x.fProb = p
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "act-gact-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "act-gact-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ActGact) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -30777,20 +38941,68 @@ func (x *TcaStab) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *TcaStab) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *TcaStab) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "tca-stab-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "tca-stab-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_STAB_BASE
+			x.fBase = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_STAB_DATA
+			x.fData = p
+			x.has[0] |= 1 << 1
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "tca-stab-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "tca-stab-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *TcaStab) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -30975,20 +39187,28 @@ func (x *TcaStats) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *TcaStats) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *TcaStats) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -31023,7 +39243,65 @@ func (x *TcaStats) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "tca-stats-attrs", "TCA_STATS_PKT64", raw, typed.ErrLength)
 			}
-			x.fPkt64 = uint64(typed.Uint64At(p, raw, sb))
+			x.fPkt64 = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 6
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "tca-stats-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "tca-stats-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *TcaStats) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "tca-stats-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "tca-stats-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_STATS_BASIC
+			x.fBasic = p
+			x.has[0] |= 1 << 0
+		case 2: // TCA_STATS_RATE_EST
+			x.fRateEst = p
+			x.has[0] |= 1 << 1
+		case 3: // TCA_STATS_QUEUE
+			x.fQueue = p
+			x.has[0] |= 1 << 2
+		case 4: // TCA_STATS_APP
+			x.fApp = p
+			x.has[0] |= 1 << 3
+		case 5: // TCA_STATS_RATE_EST64
+			x.fRateEst64 = p
+			x.has[0] |= 1 << 4
+		case 7: // TCA_STATS_BASIC_HW
+			x.fBasicHw = p
+			x.has[0] |= 1 << 5
+		case 8: // TCA_STATS_PKT64
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "tca-stats-attrs", "TCA_STATS_PKT64", raw, typed.ErrLength)
+			}
+			x.fPkt64 = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -31457,20 +39735,28 @@ func (x *U32) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *U32) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *U32) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -31487,25 +39773,25 @@ func (x *U32) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_CLASSID", raw, typed.ErrLength)
 			}
-			x.fClassid = uint32(typed.Uint32At(p, raw, sb))
+			x.fClassid = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TCA_U32_HASH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_HASH", raw, typed.ErrLength)
 			}
-			x.fHash = uint32(typed.Uint32At(p, raw, sb))
+			x.fHash = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // TCA_U32_LINK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_LINK", raw, typed.ErrLength)
 			}
-			x.fLink = uint32(typed.Uint32At(p, raw, sb))
+			x.fLink = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCA_U32_DIVISOR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_DIVISOR", raw, typed.ErrLength)
 			}
-			x.fDivisor = uint32(typed.Uint32At(p, raw, sb))
+			x.fDivisor = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // TCA_U32_SEL
 			x.fSel = p
@@ -31514,8 +39800,85 @@ func (x *U32) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_POLICE", raw, typed.ErrLength)
 			}
-			if err := x.fPolice.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fPolice
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_POLICE_TBF
+						x.fTbf = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_POLICE_RATE
+						x.fRate = p
+						x.has[0] |= 1 << 1
+					case 3: // TCA_POLICE_PEAKRATE
+						x.fPeakrate = p
+						x.has[0] |= 1 << 2
+					case 4: // TCA_POLICE_AVRATE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
+						}
+						x.fAvrate = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // TCA_POLICE_RESULT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
+						}
+						x.fResult = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // TCA_POLICE_TM
+						x.fTm = p
+						x.has[0] |= 1 << 5
+					case 8: // TCA_POLICE_RATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
+						}
+						x.fRate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 6
+					case 9: // TCA_POLICE_PEAKRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
+						}
+						x.fPeakrate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 7
+					case 10: // TCA_POLICE_PKTRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
+						}
+						x.fPktrate64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 8
+					case 11: // TCA_POLICE_PKTBURST64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
+						}
+						x.fPktburst64 = uint64(typed.Uint64Host(p, raw))
+						x.has[0] |= 1 << 9
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "police-attrs", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 5
 		case 7: // TCA_U32_ACT
@@ -31525,7 +39888,7 @@ func (x *U32) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fAct; it.Next(); {
-				if err := x.kAct.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kAct.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -31546,7 +39909,183 @@ func (x *U32) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 10
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "u32-attrs", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "u32-attrs", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *U32) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "u32-attrs", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "u32-attrs", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCA_U32_CLASSID
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_CLASSID", raw, typed.ErrLength)
+			}
+			x.fClassid = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TCA_U32_HASH
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_HASH", raw, typed.ErrLength)
+			}
+			x.fHash = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // TCA_U32_LINK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_LINK", raw, typed.ErrLength)
+			}
+			x.fLink = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCA_U32_DIVISOR
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_DIVISOR", raw, typed.ErrLength)
+			}
+			x.fDivisor = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // TCA_U32_SEL
+			x.fSel = p
+			x.has[0] |= 1 << 4
+		case 6: // TCA_U32_POLICE
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_POLICE", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fPolice
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				x.mode = o.Prepared()
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCA_POLICE_TBF
+						x.fTbf = p
+						x.has[0] |= 1 << 0
+					case 2: // TCA_POLICE_RATE
+						x.fRate = p
+						x.has[0] |= 1 << 1
+					case 3: // TCA_POLICE_PEAKRATE
+						x.fPeakrate = p
+						x.has[0] |= 1 << 2
+					case 4: // TCA_POLICE_AVRATE
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_AVRATE", raw, typed.ErrLength)
+						}
+						x.fAvrate = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // TCA_POLICE_RESULT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RESULT", raw, typed.ErrLength)
+						}
+						x.fResult = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // TCA_POLICE_TM
+						x.fTm = p
+						x.has[0] |= 1 << 5
+					case 8: // TCA_POLICE_RATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_RATE64", raw, typed.ErrLength)
+						}
+						x.fRate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 6
+					case 9: // TCA_POLICE_PEAKRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PEAKRATE64", raw, typed.ErrLength)
+						}
+						x.fPeakrate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 7
+					case 10: // TCA_POLICE_PKTRATE64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTRATE64", raw, typed.ErrLength)
+						}
+						x.fPktrate64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 8
+					case 11: // TCA_POLICE_PKTBURST64
+						if len(p) != 8 && o.BadLen(len(p) < 8) {
+							return o.Fail(end-len(rest), "police-attrs", "TCA_POLICE_PKTBURST64", raw, typed.ErrLength)
+						}
+						x.fPktburst64 = uint64(typed.Uint64Other(p, raw))
+						x.has[0] |= 1 << 9
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "police-attrs", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "police-attrs", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 5
+		case 7: // TCA_U32_ACT
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "u32-attrs", "TCA_U32_ACT")
+			if err != nil {
+				return err
+			}
+			x.fAct, x.sAct = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fAct; it.Next(); {
+				if err := x.kAct.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 6
+		case 8: // TCA_U32_INDEV
+			if len(p) == 0 {
+				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_INDEV", raw, typed.ErrString)
+			}
+			x.fIndev = p
+			x.has[0] |= 1 << 7
+		case 9: // TCA_U32_PCNT
+			x.fPcnt = p
+			x.has[0] |= 1 << 8
+		case 10: // TCA_U32_MARK
+			x.fMark = p
+			x.has[0] |= 1 << 9
+		case 11: // TCA_U32_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "u32-attrs", "TCA_U32_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 10
 		default:
 			if o.ReportUnknown {

@@ -45,19 +45,27 @@ func (x *TcpMetrics) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *TcpMetrics) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *TcpMetrics) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -86,45 +94,292 @@ func (x *TcpMetrics) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_AGE", raw, typed.ErrLength)
 			}
-			x.fAge = uint64(typed.Uint64At(p, raw, sb))
+			x.fAge = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCP_METRICS_ATTR_TW_TSVAL
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_TW_TSVAL", raw, typed.ErrLength)
 			}
-			x.fTwTsval = uint32(typed.Uint32At(p, raw, sb))
+			x.fTwTsval = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // TCP_METRICS_ATTR_TW_TS_STAMP
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_TW_TS_STAMP", raw, typed.ErrLength)
 			}
-			x.fTwTsStamp = int32(typed.Uint32At(p, raw, sb))
+			x.fTwTsStamp = int32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // TCP_METRICS_ATTR_VALS
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_VALS", raw, typed.ErrLength)
 			}
-			if err := x.fVals.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fVals
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCP_METRICS_A_METRICS_RTT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTT", raw, typed.ErrLength)
+						}
+						x.fRtt = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // TCP_METRICS_A_METRICS_RTTVAR
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTTVAR", raw, typed.ErrLength)
+						}
+						x.fRttvar = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // TCP_METRICS_A_METRICS_SSTHRESH
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_SSTHRESH", raw, typed.ErrLength)
+						}
+						x.fSsthresh = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // TCP_METRICS_A_METRICS_CWND
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_CWND", raw, typed.ErrLength)
+						}
+						x.fCwnd = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // TCP_METRICS_A_METRICS_REODERING
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_REODERING", raw, typed.ErrLength)
+						}
+						x.fReodering = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // TCP_METRICS_A_METRICS_RTT_US
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTT_US", raw, typed.ErrLength)
+						}
+						x.fRttUs = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 5
+					case 7: // TCP_METRICS_A_METRICS_RTTVAR_US
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTTVAR_US", raw, typed.ErrLength)
+						}
+						x.fRttvarUs = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 6
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "metrics", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 5
 		case 7: // TCP_METRICS_ATTR_FOPEN_MSS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_MSS", raw, typed.ErrLength)
 			}
-			x.fFopenMss = uint16(typed.Uint16At(p, raw, sb))
+			x.fFopenMss = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // TCP_METRICS_ATTR_FOPEN_SYN_DROPS
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_SYN_DROPS", raw, typed.ErrLength)
 			}
-			x.fFopenSynDrops = uint16(typed.Uint16At(p, raw, sb))
+			x.fFopenSynDrops = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS", raw, typed.ErrLength)
 			}
-			x.fFopenSynDropTs = uint64(typed.Uint64At(p, raw, sb))
+			x.fFopenSynDropTs = uint64(typed.Uint64Host(p, raw))
+			x.has[0] |= 1 << 8
+		case 10: // TCP_METRICS_ATTR_FOPEN_COOKIE
+			if !typed.CheckBinary(len(p), 16, -1) {
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_COOKIE", raw, typed.ErrLength)
+			}
+			x.fFopenCookie = p
+			x.has[0] |= 1 << 9
+		case 11: // TCP_METRICS_ATTR_SADDR_IPV4
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_SADDR_IPV4", raw, typed.ErrLength)
+			}
+			x.fSaddrIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 10
+		case 12: // TCP_METRICS_ATTR_SADDR_IPV6
+			if !typed.CheckBinary(len(p), 16, -1) {
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_SADDR_IPV6", raw, typed.ErrLength)
+			}
+			x.fSaddrIpv6 = p
+			x.has[0] |= 1 << 11
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "tcp-metrics", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "tcp-metrics", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *TcpMetrics) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "tcp-metrics", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "tcp-metrics", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCP_METRICS_ATTR_ADDR_IPV4
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_ADDR_IPV4", raw, typed.ErrLength)
+			}
+			x.fAddrIpv4 = uint32(typed.Uint32(p, typed.BigSwap))
+			x.has[0] |= 1 << 0
+		case 2: // TCP_METRICS_ATTR_ADDR_IPV6
+			if !typed.CheckBinary(len(p), 16, -1) {
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_ADDR_IPV6", raw, typed.ErrLength)
+			}
+			x.fAddrIpv6 = p
+			x.has[0] |= 1 << 1
+		case 3: // TCP_METRICS_ATTR_AGE
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_AGE", raw, typed.ErrLength)
+			}
+			x.fAge = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCP_METRICS_ATTR_TW_TSVAL
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_TW_TSVAL", raw, typed.ErrLength)
+			}
+			x.fTwTsval = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // TCP_METRICS_ATTR_TW_TS_STAMP
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_TW_TS_STAMP", raw, typed.ErrLength)
+			}
+			x.fTwTsStamp = int32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // TCP_METRICS_ATTR_VALS
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_VALS", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fVals
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TCP_METRICS_A_METRICS_RTT
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTT", raw, typed.ErrLength)
+						}
+						x.fRtt = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // TCP_METRICS_A_METRICS_RTTVAR
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTTVAR", raw, typed.ErrLength)
+						}
+						x.fRttvar = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 1
+					case 3: // TCP_METRICS_A_METRICS_SSTHRESH
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_SSTHRESH", raw, typed.ErrLength)
+						}
+						x.fSsthresh = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 2
+					case 4: // TCP_METRICS_A_METRICS_CWND
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_CWND", raw, typed.ErrLength)
+						}
+						x.fCwnd = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // TCP_METRICS_A_METRICS_REODERING
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_REODERING", raw, typed.ErrLength)
+						}
+						x.fReodering = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 4
+					case 6: // TCP_METRICS_A_METRICS_RTT_US
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTT_US", raw, typed.ErrLength)
+						}
+						x.fRttUs = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 5
+					case 7: // TCP_METRICS_A_METRICS_RTTVAR_US
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTTVAR_US", raw, typed.ErrLength)
+						}
+						x.fRttvarUs = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 6
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "metrics", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 5
+		case 7: // TCP_METRICS_ATTR_FOPEN_MSS
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_MSS", raw, typed.ErrLength)
+			}
+			x.fFopenMss = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // TCP_METRICS_ATTR_FOPEN_SYN_DROPS
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_SYN_DROPS", raw, typed.ErrLength)
+			}
+			x.fFopenSynDrops = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "tcp-metrics", "TCP_METRICS_ATTR_FOPEN_SYN_DROP_TS", raw, typed.ErrLength)
+			}
+			x.fFopenSynDropTs = uint64(typed.Uint64Other(p, raw))
 			x.has[0] |= 1 << 8
 		case 10: // TCP_METRICS_ATTR_FOPEN_COOKIE
 			if !typed.CheckBinary(len(p), 16, -1) {
@@ -493,19 +748,27 @@ func (x *Metrics) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Metrics) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Metrics) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -522,43 +785,118 @@ func (x *Metrics) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTT", raw, typed.ErrLength)
 			}
-			x.fRtt = uint32(typed.Uint32At(p, raw, sb))
+			x.fRtt = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TCP_METRICS_A_METRICS_RTTVAR
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTTVAR", raw, typed.ErrLength)
 			}
-			x.fRttvar = uint32(typed.Uint32At(p, raw, sb))
+			x.fRttvar = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 1
 		case 3: // TCP_METRICS_A_METRICS_SSTHRESH
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_SSTHRESH", raw, typed.ErrLength)
 			}
-			x.fSsthresh = uint32(typed.Uint32At(p, raw, sb))
+			x.fSsthresh = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // TCP_METRICS_A_METRICS_CWND
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_CWND", raw, typed.ErrLength)
 			}
-			x.fCwnd = uint32(typed.Uint32At(p, raw, sb))
+			x.fCwnd = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // TCP_METRICS_A_METRICS_REODERING
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_REODERING", raw, typed.ErrLength)
 			}
-			x.fReodering = uint32(typed.Uint32At(p, raw, sb))
+			x.fReodering = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // TCP_METRICS_A_METRICS_RTT_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTT_US", raw, typed.ErrLength)
 			}
-			x.fRttUs = uint32(typed.Uint32At(p, raw, sb))
+			x.fRttUs = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // TCP_METRICS_A_METRICS_RTTVAR_US
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTTVAR_US", raw, typed.ErrLength)
 			}
-			x.fRttvarUs = uint32(typed.Uint32At(p, raw, sb))
+			x.fRttvarUs = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 6
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "metrics", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Metrics) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "metrics", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TCP_METRICS_A_METRICS_RTT
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTT", raw, typed.ErrLength)
+			}
+			x.fRtt = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TCP_METRICS_A_METRICS_RTTVAR
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTTVAR", raw, typed.ErrLength)
+			}
+			x.fRttvar = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 1
+		case 3: // TCP_METRICS_A_METRICS_SSTHRESH
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_SSTHRESH", raw, typed.ErrLength)
+			}
+			x.fSsthresh = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // TCP_METRICS_A_METRICS_CWND
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_CWND", raw, typed.ErrLength)
+			}
+			x.fCwnd = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // TCP_METRICS_A_METRICS_REODERING
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_REODERING", raw, typed.ErrLength)
+			}
+			x.fReodering = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // TCP_METRICS_A_METRICS_RTT_US
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTT_US", raw, typed.ErrLength)
+			}
+			x.fRttUs = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // TCP_METRICS_A_METRICS_RTTVAR_US
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "metrics", "TCP_METRICS_A_METRICS_RTTVAR_US", raw, typed.ErrLength)
+			}
+			x.fRttvarUs = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {

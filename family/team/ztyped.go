@@ -36,19 +36,27 @@ func (x *Team) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Team) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Team) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -65,22 +73,473 @@ func (x *Team) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "team", "TEAM_ATTR_TEAM_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fTeamIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fTeamIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TEAM_ATTR_LIST_OPTION
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "team", "TEAM_ATTR_LIST_OPTION", raw, typed.ErrLength)
 			}
-			if err := x.fListOption.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fListOption
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "item-option", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "item-option", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TEAM_ATTR_ITEM_OPTION
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "item-option", "TEAM_ATTR_ITEM_OPTION", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fOption
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "attr-option", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "attr-option", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // TEAM_ATTR_OPTION_NAME
+									if !typed.CheckString(p, false, 32) {
+										return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_NAME", raw, typed.ErrString)
+									}
+									x.fName = p
+									x.has[0] |= 1 << 0
+								case 2: // TEAM_ATTR_OPTION_CHANGED
+									if len(p) != 0 {
+										return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_CHANGED", raw, typed.ErrLength)
+									}
+									x.has[0] |= 1 << 1
+								case 3: // TEAM_ATTR_OPTION_TYPE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_TYPE", raw, typed.ErrLength)
+									}
+									x.fType = uint8(p[0])
+									x.has[0] |= 1 << 2
+								case 4: // TEAM_ATTR_OPTION_DATA
+									x.fData = p
+									x.has[0] |= 1 << 3
+								case 5: // TEAM_ATTR_OPTION_REMOVED
+									if len(p) != 0 {
+										return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_REMOVED", raw, typed.ErrLength)
+									}
+									x.has[0] |= 1 << 4
+								case 6: // TEAM_ATTR_OPTION_PORT_IFINDEX
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_PORT_IFINDEX", raw, typed.ErrLength)
+									}
+									x.fPortIfindex = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 5
+								case 7: // TEAM_ATTR_OPTION_ARRAY_INDEX
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_ARRAY_INDEX", raw, typed.ErrLength)
+									}
+									x.fArrayIndex = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 6
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "attr-option", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "attr-option", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "item-option", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "item-option", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 1
 		case 3: // TEAM_ATTR_LIST_PORT
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "team", "TEAM_ATTR_LIST_PORT", raw, typed.ErrLength)
 			}
-			if err := x.fListPort.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fListPort
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "item-port", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "item-port", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TEAM_ATTR_ITEM_PORT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "item-port", "TEAM_ATTR_ITEM_PORT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fPort
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.HostHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "attr-port", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "attr-port", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // TEAM_ATTR_PORT_IFINDEX
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_IFINDEX", raw, typed.ErrLength)
+									}
+									x.fIfindex = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 0
+								case 2: // TEAM_ATTR_PORT_CHANGED
+									if len(p) != 0 {
+										return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_CHANGED", raw, typed.ErrLength)
+									}
+									x.has[0] |= 1 << 1
+								case 3: // TEAM_ATTR_PORT_LINKUP
+									if len(p) != 0 {
+										return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_LINKUP", raw, typed.ErrLength)
+									}
+									x.has[0] |= 1 << 2
+								case 4: // TEAM_ATTR_PORT_SPEED
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_SPEED", raw, typed.ErrLength)
+									}
+									x.fSpeed = uint32(typed.Uint32Host(p, raw))
+									x.has[0] |= 1 << 3
+								case 5: // TEAM_ATTR_PORT_DUPLEX
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_DUPLEX", raw, typed.ErrLength)
+									}
+									x.fDuplex = uint8(p[0])
+									x.has[0] |= 1 << 4
+								case 6: // TEAM_ATTR_PORT_REMOVED
+									if len(p) != 0 {
+										return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_REMOVED", raw, typed.ErrLength)
+									}
+									x.has[0] |= 1 << 5
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "attr-port", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "attr-port", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "item-port", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "item-port", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 2
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "team", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "team", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Team) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "team", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "team", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TEAM_ATTR_TEAM_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "team", "TEAM_ATTR_TEAM_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fTeamIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TEAM_ATTR_LIST_OPTION
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "team", "TEAM_ATTR_LIST_OPTION", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fListOption
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "item-option", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "item-option", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TEAM_ATTR_ITEM_OPTION
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "item-option", "TEAM_ATTR_ITEM_OPTION", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fOption
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "attr-option", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "attr-option", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // TEAM_ATTR_OPTION_NAME
+									if !typed.CheckString(p, false, 32) {
+										return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_NAME", raw, typed.ErrString)
+									}
+									x.fName = p
+									x.has[0] |= 1 << 0
+								case 2: // TEAM_ATTR_OPTION_CHANGED
+									if len(p) != 0 {
+										return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_CHANGED", raw, typed.ErrLength)
+									}
+									x.has[0] |= 1 << 1
+								case 3: // TEAM_ATTR_OPTION_TYPE
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_TYPE", raw, typed.ErrLength)
+									}
+									x.fType = uint8(p[0])
+									x.has[0] |= 1 << 2
+								case 4: // TEAM_ATTR_OPTION_DATA
+									x.fData = p
+									x.has[0] |= 1 << 3
+								case 5: // TEAM_ATTR_OPTION_REMOVED
+									if len(p) != 0 {
+										return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_REMOVED", raw, typed.ErrLength)
+									}
+									x.has[0] |= 1 << 4
+								case 6: // TEAM_ATTR_OPTION_PORT_IFINDEX
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_PORT_IFINDEX", raw, typed.ErrLength)
+									}
+									x.fPortIfindex = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 5
+								case 7: // TEAM_ATTR_OPTION_ARRAY_INDEX
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_ARRAY_INDEX", raw, typed.ErrLength)
+									}
+									x.fArrayIndex = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 6
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "attr-option", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "attr-option", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "item-option", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "item-option", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 1
+		case 3: // TEAM_ATTR_LIST_PORT
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "team", "TEAM_ATTR_LIST_PORT", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fListPort
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "item-port", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "item-port", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TEAM_ATTR_ITEM_PORT
+						if len(p) != 0 && len(p) < 4 {
+							return o.Fail(end-len(rest), "item-port", "TEAM_ATTR_ITEM_PORT", raw, typed.ErrLength)
+						}
+						{
+							x := &x.fPort
+							b, base := p, end-len(rest)+4
+							x.has = [1]uint64{}
+							rest, end := b, base+len(b)
+							_ = end
+							for len(rest) >= 4 {
+								n, raw := typed.OtherHeader(rest)
+								if n < 4 || n > len(rest) {
+									if o.Lenient {
+										break
+									}
+									if n < 4 {
+										return o.Fail(end-len(rest), "attr-port", "", raw, typed.ErrLength)
+									}
+									return o.Fail(end-len(rest), "attr-port", "", raw, typed.ErrTruncated)
+								}
+								p := rest[4:n]
+								_ = p
+								switch raw & attr.TypeMask {
+								case 1: // TEAM_ATTR_PORT_IFINDEX
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_IFINDEX", raw, typed.ErrLength)
+									}
+									x.fIfindex = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 0
+								case 2: // TEAM_ATTR_PORT_CHANGED
+									if len(p) != 0 {
+										return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_CHANGED", raw, typed.ErrLength)
+									}
+									x.has[0] |= 1 << 1
+								case 3: // TEAM_ATTR_PORT_LINKUP
+									if len(p) != 0 {
+										return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_LINKUP", raw, typed.ErrLength)
+									}
+									x.has[0] |= 1 << 2
+								case 4: // TEAM_ATTR_PORT_SPEED
+									if len(p) != 4 && o.BadLen(len(p) < 4) {
+										return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_SPEED", raw, typed.ErrLength)
+									}
+									x.fSpeed = uint32(typed.Uint32Other(p, raw))
+									x.has[0] |= 1 << 3
+								case 5: // TEAM_ATTR_PORT_DUPLEX
+									if len(p) != 1 && o.BadLen(len(p) < 1) {
+										return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_DUPLEX", raw, typed.ErrLength)
+									}
+									x.fDuplex = uint8(p[0])
+									x.has[0] |= 1 << 4
+								case 6: // TEAM_ATTR_PORT_REMOVED
+									if len(p) != 0 {
+										return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_REMOVED", raw, typed.ErrLength)
+									}
+									x.has[0] |= 1 << 5
+								default:
+									if o.ReportUnknown {
+										return o.Fail(end-len(rest), "attr-port", "", raw, typed.ErrUnknown)
+									}
+								}
+								rest = rest[min((n+3)&^3, len(rest)):]
+							}
+							if len(rest) != 0 && !o.Lenient {
+								return o.Fail(end-len(rest), "attr-port", "", 0, typed.ErrTrailing)
+							}
+						}
+						x.has[0] |= 1 << 0
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "item-port", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "item-port", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 2
 		default:
@@ -231,19 +690,27 @@ func (x *ItemOption) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ItemOption) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ItemOption) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -260,8 +727,179 @@ func (x *ItemOption) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "item-option", "TEAM_ATTR_ITEM_OPTION", raw, typed.ErrLength)
 			}
-			if err := x.fOption.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fOption
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "attr-option", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "attr-option", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TEAM_ATTR_OPTION_NAME
+						if !typed.CheckString(p, false, 32) {
+							return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_NAME", raw, typed.ErrString)
+						}
+						x.fName = p
+						x.has[0] |= 1 << 0
+					case 2: // TEAM_ATTR_OPTION_CHANGED
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_CHANGED", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 1
+					case 3: // TEAM_ATTR_OPTION_TYPE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_TYPE", raw, typed.ErrLength)
+						}
+						x.fType = uint8(p[0])
+						x.has[0] |= 1 << 2
+					case 4: // TEAM_ATTR_OPTION_DATA
+						x.fData = p
+						x.has[0] |= 1 << 3
+					case 5: // TEAM_ATTR_OPTION_REMOVED
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_REMOVED", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 4
+					case 6: // TEAM_ATTR_OPTION_PORT_IFINDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_PORT_IFINDEX", raw, typed.ErrLength)
+						}
+						x.fPortIfindex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 5
+					case 7: // TEAM_ATTR_OPTION_ARRAY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_ARRAY_INDEX", raw, typed.ErrLength)
+						}
+						x.fArrayIndex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 6
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "attr-option", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "attr-option", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "item-option", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "item-option", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ItemOption) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "item-option", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "item-option", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TEAM_ATTR_ITEM_OPTION
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "item-option", "TEAM_ATTR_ITEM_OPTION", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fOption
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "attr-option", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "attr-option", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TEAM_ATTR_OPTION_NAME
+						if !typed.CheckString(p, false, 32) {
+							return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_NAME", raw, typed.ErrString)
+						}
+						x.fName = p
+						x.has[0] |= 1 << 0
+					case 2: // TEAM_ATTR_OPTION_CHANGED
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_CHANGED", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 1
+					case 3: // TEAM_ATTR_OPTION_TYPE
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_TYPE", raw, typed.ErrLength)
+						}
+						x.fType = uint8(p[0])
+						x.has[0] |= 1 << 2
+					case 4: // TEAM_ATTR_OPTION_DATA
+						x.fData = p
+						x.has[0] |= 1 << 3
+					case 5: // TEAM_ATTR_OPTION_REMOVED
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_REMOVED", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 4
+					case 6: // TEAM_ATTR_OPTION_PORT_IFINDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_PORT_IFINDEX", raw, typed.ErrLength)
+						}
+						x.fPortIfindex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 5
+					case 7: // TEAM_ATTR_OPTION_ARRAY_INDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_ARRAY_INDEX", raw, typed.ErrLength)
+						}
+						x.fArrayIndex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 6
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "attr-option", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "attr-option", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		default:
@@ -366,19 +1004,27 @@ func (x *AttrOption) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *AttrOption) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *AttrOption) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -420,13 +1066,83 @@ func (x *AttrOption) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_PORT_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fPortIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fPortIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // TEAM_ATTR_OPTION_ARRAY_INDEX
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_ARRAY_INDEX", raw, typed.ErrLength)
 			}
-			x.fArrayIndex = uint32(typed.Uint32At(p, raw, sb))
+			x.fArrayIndex = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 6
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "attr-option", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "attr-option", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *AttrOption) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "attr-option", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "attr-option", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TEAM_ATTR_OPTION_NAME
+			if !typed.CheckString(p, false, 32) {
+				return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_NAME", raw, typed.ErrString)
+			}
+			x.fName = p
+			x.has[0] |= 1 << 0
+		case 2: // TEAM_ATTR_OPTION_CHANGED
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_CHANGED", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 1
+		case 3: // TEAM_ATTR_OPTION_TYPE
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_TYPE", raw, typed.ErrLength)
+			}
+			x.fType = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 4: // TEAM_ATTR_OPTION_DATA
+			x.fData = p
+			x.has[0] |= 1 << 3
+		case 5: // TEAM_ATTR_OPTION_REMOVED
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_REMOVED", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 4
+		case 6: // TEAM_ATTR_OPTION_PORT_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_PORT_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fPortIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // TEAM_ATTR_OPTION_ARRAY_INDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "attr-option", "TEAM_ATTR_OPTION_ARRAY_INDEX", raw, typed.ErrLength)
+			}
+			x.fArrayIndex = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 6
 		default:
 			if o.ReportUnknown {
@@ -662,19 +1378,27 @@ func (x *ItemPort) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *ItemPort) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *ItemPort) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -691,8 +1415,171 @@ func (x *ItemPort) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 0 && len(p) < 4 {
 				return o.Fail(end-len(rest), "item-port", "TEAM_ATTR_ITEM_PORT", raw, typed.ErrLength)
 			}
-			if err := x.fPort.decode(p, o, end-len(rest)+4); err != nil {
-				return err
+			{
+				x := &x.fPort
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.HostHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "attr-port", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "attr-port", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TEAM_ATTR_PORT_IFINDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_IFINDEX", raw, typed.ErrLength)
+						}
+						x.fIfindex = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // TEAM_ATTR_PORT_CHANGED
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_CHANGED", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 1
+					case 3: // TEAM_ATTR_PORT_LINKUP
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_LINKUP", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 2
+					case 4: // TEAM_ATTR_PORT_SPEED
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_SPEED", raw, typed.ErrLength)
+						}
+						x.fSpeed = uint32(typed.Uint32Host(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // TEAM_ATTR_PORT_DUPLEX
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_DUPLEX", raw, typed.ErrLength)
+						}
+						x.fDuplex = uint8(p[0])
+						x.has[0] |= 1 << 4
+					case 6: // TEAM_ATTR_PORT_REMOVED
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_REMOVED", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 5
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "attr-port", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "attr-port", "", 0, typed.ErrTrailing)
+				}
+			}
+			x.has[0] |= 1 << 0
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "item-port", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "item-port", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *ItemPort) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "item-port", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "item-port", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TEAM_ATTR_ITEM_PORT
+			if len(p) != 0 && len(p) < 4 {
+				return o.Fail(end-len(rest), "item-port", "TEAM_ATTR_ITEM_PORT", raw, typed.ErrLength)
+			}
+			{
+				x := &x.fPort
+				b, base := p, end-len(rest)+4
+				x.has = [1]uint64{}
+				rest, end := b, base+len(b)
+				_ = end
+				for len(rest) >= 4 {
+					n, raw := typed.OtherHeader(rest)
+					if n < 4 || n > len(rest) {
+						if o.Lenient {
+							break
+						}
+						if n < 4 {
+							return o.Fail(end-len(rest), "attr-port", "", raw, typed.ErrLength)
+						}
+						return o.Fail(end-len(rest), "attr-port", "", raw, typed.ErrTruncated)
+					}
+					p := rest[4:n]
+					_ = p
+					switch raw & attr.TypeMask {
+					case 1: // TEAM_ATTR_PORT_IFINDEX
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_IFINDEX", raw, typed.ErrLength)
+						}
+						x.fIfindex = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 0
+					case 2: // TEAM_ATTR_PORT_CHANGED
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_CHANGED", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 1
+					case 3: // TEAM_ATTR_PORT_LINKUP
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_LINKUP", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 2
+					case 4: // TEAM_ATTR_PORT_SPEED
+						if len(p) != 4 && o.BadLen(len(p) < 4) {
+							return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_SPEED", raw, typed.ErrLength)
+						}
+						x.fSpeed = uint32(typed.Uint32Other(p, raw))
+						x.has[0] |= 1 << 3
+					case 5: // TEAM_ATTR_PORT_DUPLEX
+						if len(p) != 1 && o.BadLen(len(p) < 1) {
+							return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_DUPLEX", raw, typed.ErrLength)
+						}
+						x.fDuplex = uint8(p[0])
+						x.has[0] |= 1 << 4
+					case 6: // TEAM_ATTR_PORT_REMOVED
+						if len(p) != 0 {
+							return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_REMOVED", raw, typed.ErrLength)
+						}
+						x.has[0] |= 1 << 5
+					default:
+						if o.ReportUnknown {
+							return o.Fail(end-len(rest), "attr-port", "", raw, typed.ErrUnknown)
+						}
+					}
+					rest = rest[min((n+3)&^3, len(rest)):]
+				}
+				if len(rest) != 0 && !o.Lenient {
+					return o.Fail(end-len(rest), "attr-port", "", 0, typed.ErrTrailing)
+				}
 			}
 			x.has[0] |= 1 << 0
 		default:
@@ -795,19 +1682,27 @@ func (x *AttrPort) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *AttrPort) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *AttrPort) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -824,7 +1719,7 @@ func (x *AttrPort) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // TEAM_ATTR_PORT_CHANGED
 			if len(p) != 0 {
@@ -840,7 +1735,73 @@ func (x *AttrPort) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_SPEED", raw, typed.ErrLength)
 			}
-			x.fSpeed = uint32(typed.Uint32At(p, raw, sb))
+			x.fSpeed = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 3
+		case 5: // TEAM_ATTR_PORT_DUPLEX
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_DUPLEX", raw, typed.ErrLength)
+			}
+			x.fDuplex = uint8(p[0])
+			x.has[0] |= 1 << 4
+		case 6: // TEAM_ATTR_PORT_REMOVED
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_REMOVED", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 5
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "attr-port", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "attr-port", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *AttrPort) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "attr-port", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "attr-port", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // TEAM_ATTR_PORT_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // TEAM_ATTR_PORT_CHANGED
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_CHANGED", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 1
+		case 3: // TEAM_ATTR_PORT_LINKUP
+			if len(p) != 0 {
+				return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_LINKUP", raw, typed.ErrLength)
+			}
+			x.has[0] |= 1 << 2
+		case 4: // TEAM_ATTR_PORT_SPEED
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "attr-port", "TEAM_ATTR_PORT_SPEED", raw, typed.ErrLength)
+			}
+			x.fSpeed = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 3
 		case 5: // TEAM_ATTR_PORT_DUPLEX
 			if len(p) != 1 && o.BadLen(len(p) < 1) {

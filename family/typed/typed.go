@@ -218,6 +218,80 @@ func AttrHeader(p []byte, swap bool) (int, uint16) {
 	return int(h & 0xffff), uint16(h >> 16)
 }
 
+// HostHeader is AttrHeader for attributes in the host's byte order, and
+// OtherHeader for the other order: the generated walk of each order
+// calls its own, cheap enough for the compiler to inline into the
+// largest walks.
+func HostHeader(p []byte) (int, uint16) {
+	h := binary.NativeEndian.Uint32(p)
+	if hostBig {
+		return int(h >> 16), uint16(h)
+	}
+	return int(h & 0xffff), uint16(h >> 16)
+}
+
+// OtherHeader is AttrHeader(p, true) (see HostHeader).
+func OtherHeader(p []byte) (int, uint16) {
+	if hostBig {
+		h := binary.LittleEndian.Uint32(p)
+		return int(h & 0xffff), uint16(h >> 16)
+	}
+	h := binary.BigEndian.Uint32(p)
+	return int(h >> 16), uint16(h)
+}
+
+// Uint16Host reads p[:2] for an attribute of raw type raw in a message
+// in the host's byte order: Uint16At(p, raw, SwapBits(false)), cheap
+// enough to inline into the largest walks. Uint16Other is the same for
+// the other byte order, and Uint32Host ... Uint64Other for the wider
+// integers.
+func Uint16Host(p []byte, raw uint16) uint16 {
+	if !hostBig && raw&attr.FlagNetByteOrder != 0 {
+		return binary.BigEndian.Uint16(p)
+	}
+	return binary.NativeEndian.Uint16(p)
+}
+
+// Uint16Other: see Uint16Host.
+func Uint16Other(p []byte, raw uint16) uint16 {
+	if hostBig && raw&attr.FlagNetByteOrder == 0 {
+		return binary.LittleEndian.Uint16(p)
+	}
+	return binary.BigEndian.Uint16(p)
+}
+
+// Uint32Host: see Uint16Host.
+func Uint32Host(p []byte, raw uint16) uint32 {
+	if !hostBig && raw&attr.FlagNetByteOrder != 0 {
+		return binary.BigEndian.Uint32(p)
+	}
+	return binary.NativeEndian.Uint32(p)
+}
+
+// Uint32Other: see Uint16Host.
+func Uint32Other(p []byte, raw uint16) uint32 {
+	if hostBig && raw&attr.FlagNetByteOrder == 0 {
+		return binary.LittleEndian.Uint32(p)
+	}
+	return binary.BigEndian.Uint32(p)
+}
+
+// Uint64Host: see Uint16Host.
+func Uint64Host(p []byte, raw uint16) uint64 {
+	if !hostBig && raw&attr.FlagNetByteOrder != 0 {
+		return binary.BigEndian.Uint64(p)
+	}
+	return binary.NativeEndian.Uint64(p)
+}
+
+// Uint64Other: see Uint16Host.
+func Uint64Other(p []byte, raw uint16) uint64 {
+	if hostBig && raw&attr.FlagNetByteOrder == 0 {
+		return binary.LittleEndian.Uint64(p)
+	}
+	return binary.BigEndian.Uint64(p)
+}
+
 // Uint16 reads p[:2], byte-swapped if swap.
 func Uint16(p []byte, swap bool) uint16 { return endian.Uint16(p, swap) }
 
@@ -226,64 +300,6 @@ func Uint32(p []byte, swap bool) uint32 { return endian.Uint32(p, swap) }
 
 // Uint64 reads p[:8], byte-swapped if swap.
 func Uint64(p []byte, swap bool) uint64 { return endian.Uint64(p, swap) }
-
-// SwapBits is the form of a decode's swap flag that the integer reads
-// of a generated decode take (Int16At and the others): they test it and
-// an attribute's NLA_F_NET_BYTEORDER with one instruction.
-func SwapBits(swap bool) uint32 {
-	if swap {
-		return swapBit
-	}
-	return 0
-}
-
-// swapBit is SwapBits(true): a bit above the attribute type's 16.
-const swapBit = 1 << 16
-
-// netSwapped reports whether an attribute of raw type raw, in a decode
-// of SwapBits sb, holds byte-swapped integers: NetSwap's answer.
-func netSwapped(raw uint16, sb uint32) bool {
-	if hostBig {
-		// Big-endian is the host's order: a flagged payload is native.
-		return sb != 0 && raw&attr.FlagNetByteOrder == 0
-	}
-	return (uint32(raw)|sb)&(attr.FlagNetByteOrder|swapBit) != 0
-}
-
-// Uint16At reads p[:2] for an attribute of raw type raw in a decode of
-// SwapBits sb: NetSwap's byte order, in a branch rather than a select
-// (the swapped read is the rare one).
-func Uint16At(p []byte, raw uint16, sb uint32) uint16 {
-	if netSwapped(raw, sb) {
-		if hostBig {
-			return binary.LittleEndian.Uint16(p)
-		}
-		return binary.BigEndian.Uint16(p)
-	}
-	return binary.NativeEndian.Uint16(p)
-}
-
-// Uint32At reads p[:4] as Uint16At reads p[:2].
-func Uint32At(p []byte, raw uint16, sb uint32) uint32 {
-	if netSwapped(raw, sb) {
-		if hostBig {
-			return binary.LittleEndian.Uint32(p)
-		}
-		return binary.BigEndian.Uint32(p)
-	}
-	return binary.NativeEndian.Uint32(p)
-}
-
-// Uint64At reads p[:8] as Uint16At reads p[:2].
-func Uint64At(p []byte, raw uint16, sb uint32) uint64 {
-	if netSwapped(raw, sb) {
-		if hostBig {
-			return binary.LittleEndian.Uint64(p)
-		}
-		return binary.BigEndian.Uint64(p)
-	}
-	return binary.NativeEndian.Uint64(p)
-}
 
 // Uint reads a variable-width NLA_UINT payload of 4 or 8 bytes.
 func Uint(p []byte, swap bool) uint64 {

@@ -462,24 +462,37 @@ func TestNetSwap(t *testing.T) {
 	}
 }
 
-// TestIntAt holds Uint16At, Uint32At and Uint64At to NetSwap's order for
-// every combination of the attribute type's flags and the decode's swap
-// flag, and Prepare/Prepared to Mode.
-func TestIntAt(t *testing.T) {
+// TestIntHostOther holds the reads of the generated walks, host order
+// (Uint16Host ...) and the other order (Uint16Other ...), and their
+// header splits, to NetSwap's order and AttrHeader for every
+// combination of an attribute type's flags; and Prepare/Prepared to
+// Mode.
+func TestIntHostOther(t *testing.T) {
 	p := []byte{1, 2, 3, 4, 5, 6, 7, 8}
 	for _, sw := range []bool{false, true} {
-		sb := typed.SwapBits(sw)
+		u16, u32, u64 := typed.Uint16Host, typed.Uint32Host, typed.Uint64Host
+		hdr := typed.HostHeader
+		if sw {
+			u16, u32, u64 = typed.Uint16Other, typed.Uint32Other, typed.Uint64Other
+			hdr = typed.OtherHeader
+		}
+		if gn, gt := hdr(p); true {
+			wn, wt := typed.AttrHeader(p, sw)
+			if gn != wn || gt != wt {
+				t.Errorf("swap %v: header %d, %#x; want %d, %#x", sw, gn, gt, wn, wt)
+			}
+		}
 		for _, flags := range []uint16{0, attr.FlagNested, attr.FlagNetByteOrder, attr.FlagNested | attr.FlagNetByteOrder} {
 			raw := 7 | flags
 			swap := typed.NetSwap(raw, sw)
-			if got, want := typed.Uint16At(p, raw, sb), typed.Uint16(p, swap); got != want {
-				t.Errorf("Uint16At(raw %#x, swap %v) = %#x, want %#x", raw, sw, got, want)
+			if got, want := u16(p, raw), typed.Uint16(p, swap); got != want {
+				t.Errorf("Uint16 (raw %#x, swap %v) = %#x, want %#x", raw, sw, got, want)
 			}
-			if got, want := typed.Uint32At(p, raw, sb), typed.Uint32(p, swap); got != want {
-				t.Errorf("Uint32At(raw %#x, swap %v) = %#x, want %#x", raw, sw, got, want)
+			if got, want := u32(p, raw), typed.Uint32(p, swap); got != want {
+				t.Errorf("Uint32 (raw %#x, swap %v) = %#x, want %#x", raw, sw, got, want)
 			}
-			if got, want := typed.Uint64At(p, raw, sb), typed.Uint64(p, swap); got != want {
-				t.Errorf("Uint64At(raw %#x, swap %v) = %#x, want %#x", raw, sw, got, want)
+			if got, want := u64(p, raw), typed.Uint64(p, swap); got != want {
+				t.Errorf("Uint64 (raw %#x, swap %v) = %#x, want %#x", raw, sw, got, want)
 			}
 		}
 	}

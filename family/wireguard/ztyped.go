@@ -103,20 +103,28 @@ func (x *Wgdevice) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Wgdevice) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Wgdevice) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -133,7 +141,7 @@ func (x *Wgdevice) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_IFINDEX", raw, typed.ErrLength)
 			}
-			x.fIfindex = uint32(typed.Uint32At(p, raw, sb))
+			x.fIfindex = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // WGDEVICE_A_IFNAME
 			if !typed.CheckString(p, true, 15) {
@@ -157,19 +165,19 @@ func (x *Wgdevice) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // WGDEVICE_A_LISTEN_PORT
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_LISTEN_PORT", raw, typed.ErrLength)
 			}
-			x.fListenPort = uint16(typed.Uint16At(p, raw, sb))
+			x.fListenPort = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 5
 		case 7: // WGDEVICE_A_FWMARK
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_FWMARK", raw, typed.ErrLength)
 			}
-			x.fFwmark = uint32(typed.Uint32At(p, raw, sb))
+			x.fFwmark = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // WGDEVICE_A_PEERS
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "wgdevice", "WGDEVICE_A_PEERS")
@@ -178,7 +186,95 @@ func (x *Wgdevice) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fPeers, x.sPeers = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fPeers; it.Next(); {
-				if err := x.kPeers.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kPeers.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 7
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "wgdevice", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "wgdevice", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Wgdevice) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "wgdevice", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "wgdevice", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // WGDEVICE_A_IFINDEX
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_IFINDEX", raw, typed.ErrLength)
+			}
+			x.fIfindex = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // WGDEVICE_A_IFNAME
+			if !typed.CheckString(p, true, 15) {
+				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_IFNAME", raw, typed.ErrString)
+			}
+			x.fIfname = p
+			x.has[0] |= 1 << 1
+		case 3: // WGDEVICE_A_PRIVATE_KEY
+			if !typed.CheckBinary(len(p), 32, 32) {
+				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_PRIVATE_KEY", raw, typed.ErrLength)
+			}
+			x.fPrivateKey = p
+			x.has[0] |= 1 << 2
+		case 4: // WGDEVICE_A_PUBLIC_KEY
+			if !typed.CheckBinary(len(p), 32, 32) {
+				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_PUBLIC_KEY", raw, typed.ErrLength)
+			}
+			x.fPublicKey = p
+			x.has[0] |= 1 << 3
+		case 5: // WGDEVICE_A_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // WGDEVICE_A_LISTEN_PORT
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_LISTEN_PORT", raw, typed.ErrLength)
+			}
+			x.fListenPort = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 5
+		case 7: // WGDEVICE_A_FWMARK
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "wgdevice", "WGDEVICE_A_FWMARK", raw, typed.ErrLength)
+			}
+			x.fFwmark = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // WGDEVICE_A_PEERS
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "wgdevice", "WGDEVICE_A_PEERS")
+			if err != nil {
+				return err
+			}
+			x.fPeers, x.sPeers = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fPeers; it.Next(); {
+				if err := x.kPeers.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -475,20 +571,28 @@ func (x *Wgpeer) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Wgpeer) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Wgpeer) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	x.mode = o.Prepared()
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -517,7 +621,7 @@ func (x *Wgpeer) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
 			x.has[0] |= 1 << 2
 		case 4: // WGPEER_A_ENDPOINT
 			if !typed.CheckBinary(len(p), 16, -1) {
@@ -529,7 +633,7 @@ func (x *Wgpeer) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_PERSISTENT_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
 			}
-			x.fPersistentKeepaliveInterval = uint16(typed.Uint16At(p, raw, sb))
+			x.fPersistentKeepaliveInterval = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 4
 		case 6: // WGPEER_A_LAST_HANDSHAKE_TIME
 			if !typed.CheckBinary(len(p), 16, 16) {
@@ -541,13 +645,13 @@ func (x *Wgpeer) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_RX_BYTES", raw, typed.ErrLength)
 			}
-			x.fRxBytes = uint64(typed.Uint64At(p, raw, sb))
+			x.fRxBytes = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 6
 		case 8: // WGPEER_A_TX_BYTES
 			if len(p) != 8 && o.BadLen(len(p) < 8) {
 				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_TX_BYTES", raw, typed.ErrLength)
 			}
-			x.fTxBytes = uint64(typed.Uint64At(p, raw, sb))
+			x.fTxBytes = uint64(typed.Uint64Host(p, raw))
 			x.has[0] |= 1 << 7
 		case 9: // WGPEER_A_ALLOWEDIPS
 			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "wgpeer", "WGPEER_A_ALLOWEDIPS")
@@ -556,7 +660,7 @@ func (x *Wgpeer) decode(b []byte, o *typed.Options, base int) error {
 			}
 			x.fAllowedips, x.sAllowedips = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
 			for it := x.fAllowedips; it.Next(); {
-				if err := x.kAllowedips.decode(it.Bytes(), o, it.Offset()); err != nil {
+				if err := x.kAllowedips.decodeHost(it.Bytes(), o, it.Offset()); err != nil {
 					return err
 				}
 			}
@@ -565,7 +669,107 @@ func (x *Wgpeer) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_PROTOCOL_VERSION", raw, typed.ErrLength)
 			}
-			x.fProtocolVersion = uint32(typed.Uint32At(p, raw, sb))
+			x.fProtocolVersion = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 9
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "wgpeer", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "wgpeer", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Wgpeer) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	x.mode = o.Prepared()
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "wgpeer", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "wgpeer", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // WGPEER_A_PUBLIC_KEY
+			if !typed.CheckBinary(len(p), 32, 32) {
+				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_PUBLIC_KEY", raw, typed.ErrLength)
+			}
+			x.fPublicKey = p
+			x.has[0] |= 1 << 0
+		case 2: // WGPEER_A_PRESHARED_KEY
+			if !typed.CheckBinary(len(p), 32, 32) {
+				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_PRESHARED_KEY", raw, typed.ErrLength)
+			}
+			x.fPresharedKey = p
+			x.has[0] |= 1 << 1
+		case 3: // WGPEER_A_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
+			x.has[0] |= 1 << 2
+		case 4: // WGPEER_A_ENDPOINT
+			if !typed.CheckBinary(len(p), 16, -1) {
+				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_ENDPOINT", raw, typed.ErrLength)
+			}
+			x.fEndpoint = p
+			x.has[0] |= 1 << 3
+		case 5: // WGPEER_A_PERSISTENT_KEEPALIVE_INTERVAL
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_PERSISTENT_KEEPALIVE_INTERVAL", raw, typed.ErrLength)
+			}
+			x.fPersistentKeepaliveInterval = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 4
+		case 6: // WGPEER_A_LAST_HANDSHAKE_TIME
+			if !typed.CheckBinary(len(p), 16, 16) {
+				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_LAST_HANDSHAKE_TIME", raw, typed.ErrLength)
+			}
+			x.fLastHandshakeTime = p
+			x.has[0] |= 1 << 5
+		case 7: // WGPEER_A_RX_BYTES
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_RX_BYTES", raw, typed.ErrLength)
+			}
+			x.fRxBytes = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 6
+		case 8: // WGPEER_A_TX_BYTES
+			if len(p) != 8 && o.BadLen(len(p) < 8) {
+				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_TX_BYTES", raw, typed.ErrLength)
+			}
+			x.fTxBytes = uint64(typed.Uint64Other(p, raw))
+			x.has[0] |= 1 << 7
+		case 9: // WGPEER_A_ALLOWEDIPS
+			count, err := typed.CheckArray(p, o, end-len(rest)+4, 0, "wgpeer", "WGPEER_A_ALLOWEDIPS")
+			if err != nil {
+				return err
+			}
+			x.fAllowedips, x.sAllowedips = typed.NewArray(p, end-len(rest)+4, count, x.mode), nil
+			for it := x.fAllowedips; it.Next(); {
+				if err := x.kAllowedips.decodeSwap(it.Bytes(), o, it.Offset()); err != nil {
+					return err
+				}
+			}
+			x.has[0] |= 1 << 8
+		case 10: // WGPEER_A_PROTOCOL_VERSION
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "wgpeer", "WGPEER_A_PROTOCOL_VERSION", raw, typed.ErrLength)
+			}
+			x.fProtocolVersion = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 9
 		default:
 			if o.ReportUnknown {
@@ -938,19 +1142,27 @@ func (x *Wgallowedip) Decode(b []byte, o *typed.Options) error {
 		o = new(typed.Options)
 	}
 	o.Prepare()
-	return x.decode(b, o, o.Base)
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, o.Base)
+	}
+	return x.decodeHost(b, o, o.Base)
 }
 
 func (x *Wgallowedip) decode(b []byte, o *typed.Options, base int) error {
-	x.has = [1]uint64{}
-	sw := o.Prepared()&typed.Swap != 0
+	if o.Prepared()&typed.Swap != 0 {
+		return x.decodeSwap(b, o, base)
+	}
+	return x.decodeHost(b, o, base)
+}
+
+func (x *Wgallowedip) decodeHost(b []byte, o *typed.Options, base int) error {
+	const sw = false
 	_ = sw
-	sb := typed.SwapBits(sw)
-	_ = sb
+	x.has = [1]uint64{}
 	rest, end := b, base+len(b)
 	_ = end
 	for len(rest) >= 4 {
-		n, raw := typed.AttrHeader(rest, sw)
+		n, raw := typed.HostHeader(rest)
 		if n < 4 || n > len(rest) {
 			if o.Lenient {
 				break
@@ -967,7 +1179,7 @@ func (x *Wgallowedip) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 2 && o.BadLen(len(p) < 2) {
 				return o.Fail(end-len(rest), "wgallowedip", "WGALLOWEDIP_A_FAMILY", raw, typed.ErrLength)
 			}
-			x.fFamily = uint16(typed.Uint16At(p, raw, sb))
+			x.fFamily = uint16(typed.Uint16Host(p, raw))
 			x.has[0] |= 1 << 0
 		case 2: // WGALLOWEDIP_A_IPADDR
 			if !typed.CheckBinary(len(p), 4, -1) {
@@ -985,7 +1197,64 @@ func (x *Wgallowedip) decode(b []byte, o *typed.Options, base int) error {
 			if len(p) != 4 && o.BadLen(len(p) < 4) {
 				return o.Fail(end-len(rest), "wgallowedip", "WGALLOWEDIP_A_FLAGS", raw, typed.ErrLength)
 			}
-			x.fFlags = uint32(typed.Uint32At(p, raw, sb))
+			x.fFlags = uint32(typed.Uint32Host(p, raw))
+			x.has[0] |= 1 << 3
+		default:
+			if o.ReportUnknown {
+				return o.Fail(end-len(rest), "wgallowedip", "", raw, typed.ErrUnknown)
+			}
+		}
+		rest = rest[min((n+3)&^3, len(rest)):]
+	}
+	if len(rest) != 0 && !o.Lenient {
+		return o.Fail(end-len(rest), "wgallowedip", "", 0, typed.ErrTrailing)
+	}
+	return nil
+}
+
+func (x *Wgallowedip) decodeSwap(b []byte, o *typed.Options, base int) error {
+	const sw = true
+	_ = sw
+	x.has = [1]uint64{}
+	rest, end := b, base+len(b)
+	_ = end
+	for len(rest) >= 4 {
+		n, raw := typed.OtherHeader(rest)
+		if n < 4 || n > len(rest) {
+			if o.Lenient {
+				break
+			}
+			if n < 4 {
+				return o.Fail(end-len(rest), "wgallowedip", "", raw, typed.ErrLength)
+			}
+			return o.Fail(end-len(rest), "wgallowedip", "", raw, typed.ErrTruncated)
+		}
+		p := rest[4:n]
+		_ = p
+		switch raw & attr.TypeMask {
+		case 1: // WGALLOWEDIP_A_FAMILY
+			if len(p) != 2 && o.BadLen(len(p) < 2) {
+				return o.Fail(end-len(rest), "wgallowedip", "WGALLOWEDIP_A_FAMILY", raw, typed.ErrLength)
+			}
+			x.fFamily = uint16(typed.Uint16Other(p, raw))
+			x.has[0] |= 1 << 0
+		case 2: // WGALLOWEDIP_A_IPADDR
+			if !typed.CheckBinary(len(p), 4, -1) {
+				return o.Fail(end-len(rest), "wgallowedip", "WGALLOWEDIP_A_IPADDR", raw, typed.ErrLength)
+			}
+			x.fIpaddr = p
+			x.has[0] |= 1 << 1
+		case 3: // WGALLOWEDIP_A_CIDR_MASK
+			if len(p) != 1 && o.BadLen(len(p) < 1) {
+				return o.Fail(end-len(rest), "wgallowedip", "WGALLOWEDIP_A_CIDR_MASK", raw, typed.ErrLength)
+			}
+			x.fCidrMask = uint8(p[0])
+			x.has[0] |= 1 << 2
+		case 4: // WGALLOWEDIP_A_FLAGS
+			if len(p) != 4 && o.BadLen(len(p) < 4) {
+				return o.Fail(end-len(rest), "wgallowedip", "WGALLOWEDIP_A_FLAGS", raw, typed.ErrLength)
+			}
+			x.fFlags = uint32(typed.Uint32Other(p, raw))
 			x.has[0] |= 1 << 3
 		default:
 			if o.ReportUnknown {

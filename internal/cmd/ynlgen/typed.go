@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -630,12 +631,74 @@ func (t *tgen) genSet(as *ynl.AttrSet) error {
 }
 
 func (t *tgen) genDecode(as *ynl.AttrSet, n string, fs []*tfield) error {
-	set := strconv.Quote(as.Name)
 	t.p("// Decode reads the attributes in b, the payload of a nest or a\n// message's attributes, into x, replacing what x held. o may be nil:\n// then Decode allocates its options (reuse one to allocate nothing).\n")
-	t.p("func (x *%s) Decode(b []byte, o *typed.Options) error {\n\tif o == nil {\n\t\to = new(typed.Options)\n\t}\n\to.Prepare()\n\treturn x.decode(b, o, o.Base)\n}\n\n", n)
-	t.p("func (x *%s) decode(b []byte, o *typed.Options, base int) error {\n", n)
+	t.p("func (x *%s) Decode(b []byte, o *typed.Options) error {\n\tif o == nil {\n\t\to = new(typed.Options)\n\t}\n\to.Prepare()\n\tif o.Prepared()&typed.Swap != 0 {\n\t\treturn x.decodeSwap(b, o, o.Base)\n\t}\n\treturn x.decodeHost(b, o, o.Base)\n}\n\n", n)
+	// decode chooses between two copies of the walk: one for the host's
+	// byte order, in which the swap flag is the constant false and its
+	// tests fold away, and one for the other order.
+	t.p("func (x *%s) decode(b []byte, o *typed.Options, base int) error {\n\tif o.Prepared()&typed.Swap != 0 {\n\t\treturn x.decodeSwap(b, o, base)\n\t}\n\treturn x.decodeHost(b, o, base)\n}\n\n", n)
+	body, err := t.decodeBody(as, fs, 0, inlineLines)
+	if err != nil {
+		return err
+	}
+	host := "func (x *" + n + ") decodeHost(b []byte, o *typed.Options, base int) error {\n\tconst sw = false\n\t_ = sw\n" + body + "\treturn nil\n}\n\n"
+	t.p("%s", strings.ReplaceAll(host, ".decode(", ".decodeHost("))
+	swap := strings.Replace(host, ") decodeHost(", ") decodeSwap(", 1)
+	swap = strings.Replace(swap, "\tconst sw = false\n", "\tconst sw = true\n", 1)
+	swap = strings.ReplaceAll(swap, "typed.HostHeader(", "typed.OtherHeader(")
+	swap = hostRead.ReplaceAllString(swap, "typed.Uint${1}Other(")
+	t.p("%s", strings.ReplaceAll(swap, ".decode(", ".decodeSwap("))
+	return nil
+}
+
+// A set's walk holds the walks of its nested sets in place of calls
+// (a call and its frame cost more than a small set's walk) while it
+// stays under inlineLines lines: a function the compiler counts as big
+// (5000 nodes, some 850 lines of link-attrs' walk) no longer has the
+// integer reads and header splits inlined into it, and runs slower than
+// the calls saved. Only sets without repeated attributes, of at most
+// inlineFields attributes, inlineDepth levels down, are inlined.
+const (
+	inlineLines  = 700
+	inlineFields = 24
+	inlineDepth  = 2
+)
+
+// hostRead matches the integer reads of the host-order walk, which the
+// other order's walk replaces with typed.Uint*Other.
+var hostRead = regexp.MustCompile(`typed\.Uint(16|32|64)Host\(`)
+
+// plainSet reports a set without repeated or self-containing
+// attributes, whose walk keeps no iterator or scratch storage.
+func plainSet(fs []*tfield) bool {
+	for _, f := range fs {
+		switch f.kind {
+		case fMulti, fArray, fLazy:
+			return false
+		}
+	}
+	return true
+}
+
+// decodeBody returns the walk of set as over b (from base), x the set's
+// value, without the function around it: the statements up to, not
+// including, its final return nil. depth counts the levels it is inlined
+// into a parent's walk; budget is the most lines it may take with the
+// walks it inlines (0: it inlines none).
+func (t *tgen) decodeBody(as *ynl.AttrSet, fs []*tfield, depth, budget int) (string, error) {
+	left := 0 // lines the walks still to inline may take
+	if budget > 0 && depth < inlineDepth {
+		plain, err := t.decodeBody(as, fs, depth, 0)
+		if err != nil {
+			return "", err
+		}
+		left = budget - strings.Count(plain, "\n")
+	}
+	saved := t.b
+	t.b = bytes.Buffer{}
+	defer func() { t.b = saved }()
+	set := strconv.Quote(as.Name)
 	t.p("\tx.has = [%d]uint64{}\n", max(1, words(len(fs))))
-	t.p("\tsw := o.Prepared()&typed.Swap != 0\n\t_ = sw\n\tsb := typed.SwapBits(sw)\n\t_ = sb\n")
 	needMode := false
 	var subs []*tfield
 	for _, f := range fs {
@@ -655,7 +718,7 @@ func (t *tgen) genDecode(as *ynl.AttrSet, n string, fs []*tfield) error {
 		t.p("\tvar sub%s []byte\n\tvar sub%sOff int\n", f.name, f.name)
 	}
 	t.p("\trest, end := b, base+len(b)\n\t_ = end\n\tfor len(rest) >= 4 {\n")
-	t.p("\t\tn, raw := typed.AttrHeader(rest, sw)\n")
+	t.p("\t\tn, raw := typed.HostHeader(rest)\n")
 	t.p("\t\tif n < 4 || n > len(rest) {\n\t\t\tif o.Lenient {\n\t\t\t\tbreak\n\t\t\t}\n")
 	t.p("\t\t\tif n < 4 {\n\t\t\t\treturn o.Fail(end-len(rest), %s, \"\", raw, typed.ErrLength)\n\t\t\t}\n", set)
 	t.p("\t\t\treturn o.Fail(end-len(rest), %s, \"\", raw, typed.ErrTruncated)\n\t\t}\n", set)
@@ -671,7 +734,25 @@ func (t *tgen) genDecode(as *ynl.AttrSet, n string, fs []*tfield) error {
 			t.p("\t\t\t%s\n", setBit(f))
 		case fNest:
 			t.p("\t\t\tif len(p) != 0 && len(p) < 4 {\n\t\t\t\t%s\n\t\t\t}\n", fail("ErrLength"))
-			t.p("\t\t\tif err := x.%s.decode(p, o, end-len(rest)+4); err != nil {\n\t\t\t\treturn err\n\t\t\t}\n", f.field)
+			inner := ""
+			if cfs := t.setFields(f.nest); left > 0 && len(cfs) <= inlineFields && plainSet(cfs) {
+				var err error
+				if inner, err = t.decodeBody(f.nest, cfs, depth+1, left); err != nil {
+					return "", err
+				}
+				if n := strings.Count(inner, "\n") + 4; n <= left {
+					left -= n
+				} else {
+					inner = ""
+				}
+			}
+			if inner != "" {
+				// The nested set's walk in place, its names shadowing
+				// these in a block of its own.
+				t.p("\t\t\t{\n\t\t\t\tx := &x.%s\n\t\t\t\tb, base := p, end-len(rest)+4\n%s\t\t\t}\n", f.field, inner)
+			} else {
+				t.p("\t\t\tif err := x.%s.decode(p, o, end-len(rest)+4); err != nil {\n\t\t\t\treturn err\n\t\t\t}\n", f.field)
+			}
 			t.p("\t\t\t%s\n", setBit(f))
 		case fLazy:
 			t.p("\t\t\tif len(p) != 0 && len(p) < 4 {\n\t\t\t\t%s\n\t\t\t}\n", fail("ErrLength"))
@@ -728,11 +809,10 @@ func (t *tgen) genDecode(as *ynl.AttrSet, n string, fs []*tfield) error {
 	t.p("\tif len(rest) != 0 && !o.Lenient {\n\t\treturn o.Fail(end-len(rest), %s, \"\", 0, typed.ErrTrailing)\n\t}\n", set)
 	for _, f := range subs {
 		if err := t.genSubDecode(as, f); err != nil {
-			return err
+			return "", err
 		}
 	}
-	t.p("\treturn nil\n}\n\n")
-	return nil
+	return t.b.String(), nil
 }
 
 // checkAndStore writes the checks of a leaf attribute's payload p and,
@@ -741,12 +821,12 @@ func (t *tgen) checkAndStore(f *tfield, fail func(string) string, dst string, st
 	sw := "typed.NetSwap(raw, sw)"
 	// read(w, off) reads the w-bit integer at p[off:]: a spec'd
 	// big-endian one as such, any other in the decode's order unless its
-	// NLA_F_NET_BYTEORDER says big-endian (typed.Uint32At).
+	// NLA_F_NET_BYTEORDER says big-endian (typed.Uint32Host; the other order's walk, typed.Uint32Other).
 	read := func(w int, off string) string {
 		if f.be {
 			return fmt.Sprintf("typed.Uint%d(p%s, typed.BigSwap)", w, off)
 		}
-		return fmt.Sprintf("typed.Uint%dAt(p%s, raw, sb)", w, off)
+		return fmt.Sprintf("typed.Uint%dHost(p%s, raw)", w, off)
 	}
 	if f.be {
 		sw = "typed.BigSwap"
