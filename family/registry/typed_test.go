@@ -128,11 +128,11 @@ var (
 )
 
 var (
-	buildFuncRE  = regexp.MustCompile(`(?m)^func \(x \*(\w+)\) build\(e \*attr\.Encoder\) \{\n\tb := (\w+)\{e: e\}$`)
-	methodRE     = regexp.MustCompile(`(?m)^func \(b (\w+)\) (\w+)\([^)]*\)[^{\n]*\{$`)
-	callRE       = regexp.MustCompile(`\bb\.(\w+)\(|[(,]\s*([A-Z][A-Z0-9_]+)[,)]`)
-	constRE      = regexp.MustCompile(`[(,]\s*([A-Z][A-Z0-9_]+)[,)]`)
-	failRE       = regexp.MustCompile(`o\.Fail\([^,]+, "([^"]*)", "([A-Z0-9_]+)", [^,]+, typed\.(Err\w+)\)`)
+	buildFuncRE = regexp.MustCompile(`(?m)^func \(x \*(\w+)\) build\(e \*attr\.Encoder\) \{\n\tb := (\w+)\{e: e\}$`)
+	methodRE    = regexp.MustCompile(`(?m)^func \(b (\w+)\) (\w+)\([^)]*\)[^{\n]*\{$`)
+	callRE      = regexp.MustCompile(`\bb\.(\w+)\(|[(,]\s*([A-Z][A-Z0-9_]+)[,)]`)
+	constRE     = regexp.MustCompile(`[(,]\s*([A-Z][A-Z0-9_]+)[,)]`)
+	failRE      = regexp.MustCompile(`o\.Fail\([^,]+, "([^"]*)", "([A-Z0-9_]+)", [^,]+, typed\.(Err\w+)\)`)
 )
 
 func loadModels() (map[string]*model, error) {
