@@ -175,7 +175,7 @@ func BenchmarkAttrDecode(b *testing.B) {
 				l = link{}
 				if d.only != nil {
 					// The result is only's own value (see decoder).
-					if err := d.only(buf); err != nil {
+					if err := d.only(&genSet, buf, &genOpts); err != nil {
 						b.Fatal(err)
 					}
 					continue

@@ -234,11 +234,3 @@ func encodeHandwrittenSpec(buf []byte) ([]byte, error) {
 	e.Uint32(iflaMaxMTU, 65535)
 	return e.Finish()
 }
-
-// decodeGeneratedOnly decodes the fixture into genSet and reads nothing
-// back: the typed value, whose fields hold every attribute, is the
-// result, as the link a hand-written walk fills is its result. This is
-// the generated implementation of BenchmarkAttrDecode and of the
-// GeneratedDecode workload; generated+getters adds reading the 26
-// values back out into a link.
-func decodeGeneratedOnly(b []byte) error { return genSet.Decode(b, &genOpts) }

@@ -10,17 +10,20 @@ import (
 	"github.com/vishvananda/netlink/nl"
 
 	"github.com/nlwire/nlwire/attr"
+	"github.com/nlwire/nlwire/family/rtlink"
+	"github.com/nlwire/nlwire/family/typed"
 	"github.com/nlwire/nlwire/wire"
 )
 
 // A decoder fills l from the attributes in b. One whose result is a
 // value of its own (the generated code's typed value) has only: the
-// operation timed, while decode, which reads that value into l, checks
-// it.
+// operation timed, called as a user calls it (rtlink.LinkSet's Decode,
+// on genSet with genOpts), while decode, which reads that value into l,
+// checks it.
 type decoder struct {
 	name   string
 	decode func(b []byte, l *link) error
-	only   func(b []byte) error
+	only   func(x *rtlink.LinkSet, b []byte, o *typed.Options) error
 }
 
 var decoders = []decoder{
@@ -31,7 +34,7 @@ var decoders = []decoder{
 	// workload (their own workload, GeneratedDecode, sets them against
 	// handwritten); they stay before handwritten, which shapesWorkload
 	// takes as the last entry.
-	{"generated", decodeGenerated, decodeGeneratedOnly},
+	{"generated", decodeGenerated, (*rtlink.LinkSet).Decode},
 	{"generated+getters", decodeGenerated, nil},
 	{"handwritten", decodeHandwritten, nil},
 }

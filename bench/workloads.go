@@ -157,7 +157,7 @@ func decodeWorkload(w Workload, decoders []decoder) Workload {
 				if only != nil {
 					// The result is only's own value; l is zeroed all the
 					// same, so that every implementation does that work.
-					if err := only(buf); err != nil {
+					if err := only(&genSet, buf, &genOpts); err != nil {
 						return err
 					}
 					continue
