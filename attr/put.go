@@ -218,11 +218,16 @@ func (e *Encoder) reserveString(typ uint16, n int) []byte {
 
 // Bitfield32 appends a struct nla_bitfield32 {u32 value; u32 selector}
 // attribute (nla_put_bitfield32, NLA_BITFIELD32).
-func (e *Encoder) Bitfield32(typ uint16, value, selector uint32) {
+func (e *Encoder) Bitfield32(typ uint16, value, selector uint32) { e.Uint32Pair(typ, value, selector) }
+
+// Uint32Pair appends an attribute whose 8-byte payload is two u32s in
+// the encoder's order, first then second: a struct of two u32 members
+// (struct nla_bitfield32, struct ifla_vlan_flags), in one store.
+func (e *Encoder) Uint32Pair(typ uint16, first, second uint32) {
 	if e.be {
-		value, selector = bits.ReverseBytes32(value), bits.ReverseBytes32(selector)
+		first, second = bits.ReverseBytes32(first), bits.ReverseBytes32(second)
 	}
-	e.put12(typ, uint64(value)|uint64(selector)<<32)
+	e.put12(typ, uint64(first)|uint64(second)<<32)
 }
 
 // Uint64bit appends a u64 attribute whose payload is 8-byte aligned

@@ -5098,9 +5098,7 @@ func (b Nl80211Builder) UseMfp(v uint32) {
 
 // StaFlags2 appends NL80211_ATTR_STA_FLAGS2, the struct v.
 func (b Nl80211Builder) StaFlags2(v StaFlagUpdate) {
-	if q := b.e.Reserve(NL80211_ATTR_STA_FLAGS2, 8); q != nil {
-		v.Put(q, b.e.Order())
-	}
+	b.e.Uint32Pair(NL80211_ATTR_STA_FLAGS2, uint32(v.Mask), uint32(v.Set))
 }
 
 // StaFlags2Bytes appends NL80211_ATTR_STA_FLAGS2 with the payload p.

@@ -4617,9 +4617,7 @@ func (b ActionBuilder) Recirc(v uint32) {
 
 // Hash appends OVS_ACTION_ATTR_HASH, the struct v.
 func (b ActionBuilder) Hash(v OvsActionHash) {
-	if q := b.e.Reserve(OVS_ACTION_ATTR_HASH, 8); q != nil {
-		v.Put(q, b.e.Order())
-	}
+	b.e.Uint32Pair(OVS_ACTION_ATTR_HASH, uint32(v.HashAlg), uint32(v.HashBasis))
 }
 
 // HashBytes appends OVS_ACTION_ATTR_HASH with the payload p.

@@ -132,3 +132,21 @@ func TestBuilderAllocs(t *testing.T) {
 		t.Errorf("%v allocations per build, want 0", allocs)
 	}
 }
+
+// TestBuilderStructPair: a struct of two u32 members, which the builder
+// writes in one store (attr.Encoder.Uint32Pair), has the bytes its Put
+// lays out, in either byte order.
+func TestBuilderStructPair(t *testing.T) {
+	v := rtlink.IflaVlanFlags{Flags: 0x01020304, Mask: 0xa0b0c0d0}
+	for _, o := range []nlwire.Order{nlwire.LittleEndian, nlwire.BigEndian} {
+		built := encode(t, o, func(e *attr.Encoder) { rtlink.BuildLinkinfoVlan(e).Flags(v) })
+		put := encode(t, o, func(e *attr.Encoder) {
+			if q := e.Reserve(rtlink.IFLA_VLAN_FLAGS, v.Len()); q != nil {
+				v.Put(q, o)
+			}
+		})
+		if diff := cmp.Diff(put, built); diff != "" {
+			t.Errorf("%v: (-Put +builder):\n%s", o, diff)
+		}
+	}
+}

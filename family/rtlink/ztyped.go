@@ -6023,9 +6023,7 @@ func (b VfinfoBuilder) VlanBytes(p []byte) {
 
 // TxRate appends IFLA_VF_TX_RATE, the struct v.
 func (b VfinfoBuilder) TxRate(v IflaVfTxRate) {
-	if q := b.e.Reserve(IFLA_VF_TX_RATE, 8); q != nil {
-		v.Put(q, b.e.Order())
-	}
+	b.e.Uint32Pair(IFLA_VF_TX_RATE, uint32(v.Vf), uint32(v.Rate))
 }
 
 // TxRateBytes appends IFLA_VF_TX_RATE with the payload p.
@@ -6035,9 +6033,7 @@ func (b VfinfoBuilder) TxRateBytes(p []byte) {
 
 // Spoofchk appends IFLA_VF_SPOOFCHK, the struct v.
 func (b VfinfoBuilder) Spoofchk(v IflaVfSpoofchk) {
-	if q := b.e.Reserve(IFLA_VF_SPOOFCHK, 8); q != nil {
-		v.Put(q, b.e.Order())
-	}
+	b.e.Uint32Pair(IFLA_VF_SPOOFCHK, uint32(v.Vf), uint32(v.Setting))
 }
 
 // SpoofchkBytes appends IFLA_VF_SPOOFCHK with the payload p.
@@ -6047,9 +6043,7 @@ func (b VfinfoBuilder) SpoofchkBytes(p []byte) {
 
 // LinkState appends IFLA_VF_LINK_STATE, the struct v.
 func (b VfinfoBuilder) LinkState(v IflaVfLinkState) {
-	if q := b.e.Reserve(IFLA_VF_LINK_STATE, 8); q != nil {
-		v.Put(q, b.e.Order())
-	}
+	b.e.Uint32Pair(IFLA_VF_LINK_STATE, uint32(v.Vf), uint32(v.LinkState))
 }
 
 // LinkStateBytes appends IFLA_VF_LINK_STATE with the payload p.
@@ -6071,9 +6065,7 @@ func (b VfinfoBuilder) RateBytes(p []byte) {
 
 // RssQueryEn appends IFLA_VF_RSS_QUERY_EN, the struct v.
 func (b VfinfoBuilder) RssQueryEn(v IflaVfRssQueryEn) {
-	if q := b.e.Reserve(IFLA_VF_RSS_QUERY_EN, 8); q != nil {
-		v.Put(q, b.e.Order())
-	}
+	b.e.Uint32Pair(IFLA_VF_RSS_QUERY_EN, uint32(v.Vf), uint32(v.Setting))
 }
 
 // RssQueryEnBytes appends IFLA_VF_RSS_QUERY_EN with the payload p.
@@ -6089,9 +6081,7 @@ func (b VfinfoBuilder) Stats() VfStatsBuilder {
 
 // Trust appends IFLA_VF_TRUST, the struct v.
 func (b VfinfoBuilder) Trust(v IflaVfTrust) {
-	if q := b.e.Reserve(IFLA_VF_TRUST, 8); q != nil {
-		v.Put(q, b.e.Order())
-	}
+	b.e.Uint32Pair(IFLA_VF_TRUST, uint32(v.Vf), uint32(v.Setting))
 }
 
 // TrustBytes appends IFLA_VF_TRUST with the payload p.
@@ -11957,9 +11947,7 @@ func (b LinkinfoBridgeBuilder) VlanStatsPerPort(v uint8) {
 
 // MultiBoolopt appends IFLA_BR_MULTI_BOOLOPT, the struct v.
 func (b LinkinfoBridgeBuilder) MultiBoolopt(v BrBooloptMulti) {
-	if q := b.e.Reserve(IFLA_BR_MULTI_BOOLOPT, 8); q != nil {
-		v.Put(q, b.e.Order())
-	}
+	b.e.Uint32Pair(IFLA_BR_MULTI_BOOLOPT, uint32(v.Optval), uint32(v.Optmask))
 }
 
 // MultiBooloptBytes appends IFLA_BR_MULTI_BOOLOPT with the payload p.
@@ -20124,9 +20112,7 @@ func (b LinkinfoVlanBuilder) Id(v uint16) {
 
 // Flags appends IFLA_VLAN_FLAGS, the struct v.
 func (b LinkinfoVlanBuilder) Flags(v IflaVlanFlags) {
-	if q := b.e.Reserve(IFLA_VLAN_FLAGS, 8); q != nil {
-		v.Put(q, b.e.Order())
-	}
+	b.e.Uint32Pair(IFLA_VLAN_FLAGS, uint32(v.Flags), uint32(v.Mask))
 }
 
 // FlagsBytes appends IFLA_VLAN_FLAGS with the payload p.
@@ -20416,9 +20402,7 @@ func (b IflaVlanQosBuilder) Encoder() *attr.Encoder { return b.e }
 
 // Mapping appends IFLA_VLAN_QOS_MAPPING, the struct v (one element of the repeated attribute: call it once per element).
 func (b IflaVlanQosBuilder) Mapping(v IflaVlanQosMapping) {
-	if q := b.e.Reserve(IFLA_VLAN_QOS_MAPPING, 8); q != nil {
-		v.Put(q, b.e.Order())
-	}
+	b.e.Uint32Pair(IFLA_VLAN_QOS_MAPPING, uint32(v.From), uint32(v.To))
 }
 
 // MappingBytes appends IFLA_VLAN_QOS_MAPPING with the payload p (one element of the repeated attribute: call it once per element).

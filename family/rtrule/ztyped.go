@@ -812,9 +812,7 @@ func (b FibRuleBuilder) L3mdev(v uint8) {
 
 // UidRange appends FRA_UID_RANGE, the struct v.
 func (b FibRuleBuilder) UidRange(v FibRuleUidRange) {
-	if q := b.e.Reserve(FRA_UID_RANGE, 8); q != nil {
-		v.Put(q, b.e.Order())
-	}
+	b.e.Uint32Pair(FRA_UID_RANGE, uint32(v.Start), uint32(v.End))
 }
 
 // UidRangeBytes appends FRA_UID_RANGE with the payload p.

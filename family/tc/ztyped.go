@@ -33521,9 +33521,7 @@ func (b NetemBuilder) DelayDist(p []byte) {
 
 // Reorder appends TCA_NETEM_REORDER, the struct v.
 func (b NetemBuilder) Reorder(v TcNetemReorder) {
-	if q := b.e.Reserve(TCA_NETEM_REORDER, 8); q != nil {
-		v.Put(q, b.e.Order())
-	}
+	b.e.Uint32Pair(TCA_NETEM_REORDER, uint32(v.Probability), uint32(v.Correlation))
 }
 
 // ReorderBytes appends TCA_NETEM_REORDER with the payload p.
@@ -33533,9 +33531,7 @@ func (b NetemBuilder) ReorderBytes(p []byte) {
 
 // Corrupt appends TCA_NETEM_CORRUPT, the struct v.
 func (b NetemBuilder) Corrupt(v TcNetemCorrupt) {
-	if q := b.e.Reserve(TCA_NETEM_CORRUPT, 8); q != nil {
-		v.Put(q, b.e.Order())
-	}
+	b.e.Uint32Pair(TCA_NETEM_CORRUPT, uint32(v.Probability), uint32(v.Correlation))
 }
 
 // CorruptBytes appends TCA_NETEM_CORRUPT with the payload p.
@@ -39428,9 +39424,7 @@ func (b TcaStatsBuilder) BasicBytes(p []byte) {
 
 // RateEst appends TCA_STATS_RATE_EST, the struct v.
 func (b TcaStatsBuilder) RateEst(v GnetStatsRateEst) {
-	if q := b.e.Reserve(TCA_STATS_RATE_EST, 8); q != nil {
-		v.Put(q, b.e.Order())
-	}
+	b.e.Uint32Pair(TCA_STATS_RATE_EST, uint32(v.Bps), uint32(v.Pps))
 }
 
 // RateEstBytes appends TCA_STATS_RATE_EST with the payload p.

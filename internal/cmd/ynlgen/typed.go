@@ -664,6 +664,21 @@ const (
 	inlineDepth  = 2
 )
 
+// pairOfU32 reports a struct of exactly two u32 (or s32) members in the
+// message's order, at offsets 0 and 4: 8 bytes an attribute's payload
+// holds as attr.Encoder.Uint32Pair writes them.
+func pairOfU32(sd *family.Struct) bool {
+	if sd.Size != 8 || len(sd.Members) != 2 {
+		return false
+	}
+	for i, m := range sd.Members {
+		if m.Offset != 4*i || (m.Kind != family.MemberU32 && m.Kind != family.MemberS32) {
+			return false
+		}
+	}
+	return true
+}
+
 // hostRead matches the integer reads of the host-order walk, which the
 // other order's walk replaces with typed.Uint*Other.
 var hostRead = regexp.MustCompile(`typed\.Uint(16|32|64)Host\(`)
@@ -1194,7 +1209,12 @@ func (t *tgen) genBuilder(as *ynl.AttrSet, n string, fs []*tfield) error {
 		case fBinary:
 			if f.st != nil {
 				st := t.structType[f.st]
-				t.p("// %s appends %s, the struct v%s.\nfunc (b %s) %s(v %s) {\n\tif q := b.e.Reserve(%s, %d); q != nil {\n\t\tv.Put(q, b.e.Order())\n\t}\n}\n\n", name, cn, doc, bt, name, st, cn, t.structs[f.st].Size)
+				if sd := t.structs[f.st]; pairOfU32(sd) {
+					// Two u32 members, host order: one 12-byte store.
+					t.p("// %s appends %s, the struct v%s.\nfunc (b %s) %s(v %s) {\n\tb.e.Uint32Pair(%s, uint32(v.%s), uint32(v.%s))\n}\n\n", name, cn, doc, bt, name, st, cn, memberField(sd.Members[0].Name), memberField(sd.Members[1].Name))
+				} else {
+					t.p("// %s appends %s, the struct v%s.\nfunc (b %s) %s(v %s) {\n\tif q := b.e.Reserve(%s, %d); q != nil {\n\t\tv.Put(q, b.e.Order())\n\t}\n}\n\n", name, cn, doc, bt, name, st, cn, sd.Size)
+				}
 				if err := method(name + "Bytes"); err != nil {
 					return err
 				}
