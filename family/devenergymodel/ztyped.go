@@ -455,9 +455,7 @@ func (x *PerfTable) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fPerfState; it.Next(); {
-				nest := e.Begin(DEV_ENERGYMODEL_A_PERF_TABLE_PERF_STATE)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEV_ENERGYMODEL_A_PERF_TABLE_PERF_STATE|attr.FlagNested, it.Bytes())
 			}
 		}
 	}

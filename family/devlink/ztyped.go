@@ -2910,9 +2910,7 @@ func (x *Devlink) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fDpipeTable; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_TABLE)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_DPIPE_TABLE|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -2949,9 +2947,7 @@ func (x *Devlink) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fDpipeEntry; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_ENTRY)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_DPIPE_ENTRY|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -2980,9 +2976,7 @@ func (x *Devlink) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fDpipeMatch; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_MATCH)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_DPIPE_MATCH|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -2995,9 +2989,7 @@ func (x *Devlink) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fDpipeMatchValue; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_MATCH_VALUE)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_DPIPE_MATCH_VALUE|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -3013,9 +3005,7 @@ func (x *Devlink) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fDpipeAction; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_ACTION)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_DPIPE_ACTION|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -3028,9 +3018,7 @@ func (x *Devlink) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fDpipeActionValue; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_ACTION_VALUE)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_DPIPE_ACTION_VALUE|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -3060,9 +3048,7 @@ func (x *Devlink) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fDpipeHeader; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_HEADER)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_DPIPE_HEADER|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -3092,9 +3078,7 @@ func (x *Devlink) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fDpipeField; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_FIELD)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_DPIPE_FIELD|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -3127,9 +3111,7 @@ func (x *Devlink) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fResource; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_RESOURCE)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_RESOURCE|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -3248,9 +3230,7 @@ func (x *Devlink) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fInfoVersionFixed; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_INFO_VERSION_FIXED)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_INFO_VERSION_FIXED|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -3263,9 +3243,7 @@ func (x *Devlink) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fInfoVersionRunning; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_INFO_VERSION_RUNNING)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_INFO_VERSION_RUNNING|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -3278,9 +3256,7 @@ func (x *Devlink) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fInfoVersionStored; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_INFO_VERSION_STORED)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_INFO_VERSION_STORED|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -3469,9 +3445,7 @@ func (x *Devlink) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fReloadStatsEntry; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_RELOAD_STATS_ENTRY)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_RELOAD_STATS_ENTRY|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -3495,9 +3469,7 @@ func (x *Devlink) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fReloadActionInfo; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_RELOAD_ACTION_INFO)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_RELOAD_ACTION_INFO|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -3510,9 +3482,7 @@ func (x *Devlink) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fReloadActionStats; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_RELOAD_ACTION_STATS)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_RELOAD_ACTION_STATS|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -7737,9 +7707,7 @@ func (x *DlReloadStats) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fReloadActionInfo; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_RELOAD_ACTION_INFO)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_RELOAD_ACTION_INFO|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -7958,9 +7926,7 @@ func (x *DlReloadActInfo) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fReloadActionStats; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_RELOAD_ACTION_STATS)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_RELOAD_ACTION_STATS|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -8184,9 +8150,7 @@ func (x *DlReloadActStats) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fReloadStatsEntry; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_RELOAD_STATS_ENTRY)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_RELOAD_STATS_ENTRY|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -9105,9 +9069,7 @@ func (x *DlDpipeTables) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fDpipeTable; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_TABLE)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_DPIPE_TABLE|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -9723,9 +9685,7 @@ func (x *DlDpipeTableMatches) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fDpipeMatch; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_MATCH)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_DPIPE_MATCH|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -9930,9 +9890,7 @@ func (x *DlDpipeTableActions) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fDpipeAction; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_ACTION)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_DPIPE_ACTION|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -10137,9 +10095,7 @@ func (x *DlDpipeEntries) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fDpipeEntry; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_ENTRY)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_DPIPE_ENTRY|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -10637,9 +10593,7 @@ func (x *DlDpipeEntryMatchValues) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fDpipeMatchValue; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_MATCH_VALUE)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_DPIPE_MATCH_VALUE|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -10844,9 +10798,7 @@ func (x *DlDpipeEntryActionValues) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fDpipeActionValue; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_ACTION_VALUE)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_DPIPE_ACTION_VALUE|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -11388,9 +11340,7 @@ func (x *DlDpipeMatchValue) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fDpipeMatch; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_MATCH)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_DPIPE_MATCH|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -12000,9 +11950,7 @@ func (x *DlDpipeActionValue) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fDpipeAction; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_ACTION)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_DPIPE_ACTION|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -12275,9 +12223,7 @@ func (x *DlDpipeHeaders) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fDpipeHeader; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_HEADER)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_DPIPE_HEADER|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -12778,9 +12724,7 @@ func (x *DlDpipeHeaderFields) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fDpipeField; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_DPIPE_FIELD)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_DPIPE_FIELD|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -13771,9 +13715,7 @@ func (x *DlResourceList) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fResource; it.Next(); {
-				nest := e.Begin(DEVLINK_ATTR_RESOURCE)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DEVLINK_ATTR_RESOURCE|attr.FlagNested, it.Bytes())
 			}
 		}
 	}

@@ -1269,9 +1269,7 @@ func (x *Pin) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fFrequencySupported; it.Next(); {
-				nest := e.Begin(DPLL_A_PIN_FREQUENCY_SUPPORTED)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DPLL_A_PIN_FREQUENCY_SUPPORTED|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -1299,9 +1297,7 @@ func (x *Pin) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fParentDevice; it.Next(); {
-				nest := e.Begin(DPLL_A_PIN_PARENT_DEVICE)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DPLL_A_PIN_PARENT_DEVICE|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -1314,9 +1310,7 @@ func (x *Pin) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fParentPin; it.Next(); {
-				nest := e.Begin(DPLL_A_PIN_PARENT_PIN)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DPLL_A_PIN_PARENT_PIN|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -1347,9 +1341,7 @@ func (x *Pin) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fEsyncFrequencySupported; it.Next(); {
-				nest := e.Begin(DPLL_A_PIN_ESYNC_FREQUENCY_SUPPORTED)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DPLL_A_PIN_ESYNC_FREQUENCY_SUPPORTED|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -1365,9 +1357,7 @@ func (x *Pin) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fReferenceSync; it.Next(); {
-				nest := e.Begin(DPLL_A_PIN_REFERENCE_SYNC)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(DPLL_A_PIN_REFERENCE_SYNC|attr.FlagNested, it.Bytes())
 			}
 		}
 	}

@@ -743,9 +743,7 @@ func (x *BitsetBits) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fBit; it.Next(); {
-				nest := e.Begin(ETHTOOL_A_BITSET_BITS_BIT)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(ETHTOOL_A_BITSET_BITS_BIT|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -1471,9 +1469,7 @@ func (x *Strings) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fString; it.Next(); {
-				nest := e.Begin(ETHTOOL_A_STRINGS_STRING)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(ETHTOOL_A_STRINGS_STRING|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -1708,9 +1704,7 @@ func (x *StringsetSet) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fStrings; it.Next(); {
-				nest := e.Begin(ETHTOOL_A_STRINGSET_STRINGS)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(ETHTOOL_A_STRINGSET_STRINGS|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -1951,9 +1945,7 @@ func (x *Stringsets) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fStringset; it.Next(); {
-				nest := e.Begin(ETHTOOL_A_STRINGSETS_STRINGSET)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(ETHTOOL_A_STRINGSETS_STRINGSET|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -9322,9 +9314,7 @@ func (x *Profile) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fIrqModeration; it.Next(); {
-				nest := e.Begin(ETHTOOL_A_PROFILE_IRQ_MODERATION)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(ETHTOOL_A_PROFILE_IRQ_MODERATION|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -17362,9 +17352,7 @@ func (x *TunnelUdpTable) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fEntry; it.Next(); {
-				nest := e.Begin(ETHTOOL_A_TUNNEL_UDP_TABLE_ENTRY)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(ETHTOOL_A_TUNNEL_UDP_TABLE_ENTRY|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -22456,9 +22444,7 @@ func (x *Pse) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fC33PsePwLimitRanges; it.Next(); {
-				nest := e.Begin(ETHTOOL_A_C33_PSE_PW_LIMIT_RANGES)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(ETHTOOL_A_C33_PSE_PW_LIMIT_RANGES|attr.FlagNested, it.Bytes())
 			}
 		}
 	}

@@ -511,9 +511,7 @@ func (x *Accept) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fCertificate; it.Next(); {
-				nest := e.Begin(HANDSHAKE_A_ACCEPT_CERTIFICATE)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(HANDSHAKE_A_ACCEPT_CERTIFICATE|attr.FlagNested, it.Bytes())
 			}
 		}
 	}

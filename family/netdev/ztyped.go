@@ -4599,9 +4599,7 @@ func (x *Dmabuf) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fQueues; it.Next(); {
-				nest := e.Begin(NETDEV_A_DMABUF_QUEUES)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(NETDEV_A_DMABUF_QUEUES|attr.FlagNested, it.Bytes())
 			}
 		}
 	}

@@ -490,9 +490,7 @@ func (x *NetShaper) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fLeaves; it.Next(); {
-				nest := e.Begin(NET_SHAPER_A_LEAVES)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(NET_SHAPER_A_LEAVES|attr.FlagNested, it.Bytes())
 			}
 		}
 	}

@@ -1311,9 +1311,7 @@ func (x *ServerProto) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fVersion; it.Next(); {
-				nest := e.Begin(NFSD_A_SERVER_PROTO_VERSION)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(NFSD_A_SERVER_PROTO_VERSION|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -1729,9 +1727,7 @@ func (x *ServerSock) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fAddr; it.Next(); {
-				nest := e.Begin(NFSD_A_SERVER_SOCK_ADDR)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(NFSD_A_SERVER_SOCK_ADDR|attr.FlagNested, it.Bytes())
 			}
 		}
 	}

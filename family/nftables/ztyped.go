@@ -3242,9 +3242,7 @@ func (x *ExprList) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fElem; it.Next(); {
-				nest := e.Begin(NFTABLES_A_EXPR_LIST_ATTRS_ELEM)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(NFTABLES_A_EXPR_LIST_ATTRS_ELEM|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -3722,9 +3720,7 @@ func (x *Expr) build(e *attr.Encoder) {
 			x.fData.sTproxy.build(e)
 			c.End()
 		default:
-			nest := e.Begin(NFTABLES_A_EXPR_ATTRS_DATA)
-			e.Raw(x.fData.raw)
-			e.End(nest)
+			e.Put(NFTABLES_A_EXPR_ATTRS_DATA|attr.FlagNested, x.fData.raw)
 		}
 	}
 }
@@ -4809,9 +4805,7 @@ func (x *Set) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fExpr; it.Next(); {
-				nest := e.Begin(NFTABLES_A_SET_ATTRS_EXPR)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(NFTABLES_A_SET_ATTRS_EXPR|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -5374,9 +5368,7 @@ func (x *SetDesc) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fConcat; it.Next(); {
-				nest := e.Begin(NFTABLES_A_SET_DESC_ATTRS_CONCAT)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(NFTABLES_A_SET_DESC_ATTRS_CONCAT|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -6016,9 +6008,7 @@ func (x *SetList) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fElem; it.Next(); {
-				nest := e.Begin(NFTABLES_A_SET_LIST_ATTRS_ELEM)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(NFTABLES_A_SET_LIST_ATTRS_ELEM|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -7547,9 +7537,7 @@ func (x *SetelemListElem) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fElem; it.Next(); {
-				nest := e.Begin(NFTABLES_A_SETELEM_LIST_ELEM_ATTRS_ELEM)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(NFTABLES_A_SETELEM_LIST_ELEM_ATTRS_ELEM|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -7798,9 +7786,7 @@ func (x *SetelemList) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fElements; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()
@@ -8459,9 +8445,7 @@ func (x *Obj) build(e *attr.Encoder) {
 			x.fData.sQuota.build(e)
 			c.End()
 		default:
-			nest := e.Begin(NFTABLES_A_OBJ_ATTRS_DATA)
-			e.Raw(x.fData.raw)
-			e.End(nest)
+			e.Put(NFTABLES_A_OBJ_ATTRS_DATA|attr.FlagNested, x.fData.raw)
 		}
 	}
 	if x.has[0]&(1<<4) != 0 {

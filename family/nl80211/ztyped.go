@@ -4074,9 +4074,7 @@ func (x *Nl80211) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fInterfaceCombinations; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()
@@ -12066,9 +12064,7 @@ func (x *Band) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fFreqs; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()
@@ -12083,9 +12079,7 @@ func (x *Band) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fRates; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()
@@ -12118,9 +12112,7 @@ func (x *Band) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fIftypeData; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()
@@ -13106,9 +13098,7 @@ func (x *Frequency) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fWmm; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()
@@ -14071,9 +14061,7 @@ func (x *IfCombinationAttributes) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fLimits; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()
@@ -16934,9 +16922,7 @@ func (x *SarAttributes) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fSpecs; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()

@@ -336,9 +336,7 @@ func (x *Ctrl) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fOps; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()
@@ -353,9 +351,7 @@ func (x *Ctrl) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fMcastGroups; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()
@@ -364,9 +360,7 @@ func (x *Ctrl) build(e *attr.Encoder) {
 		arr := e.Begin(CTRL_ATTR_POLICY)
 		{
 			for it := x.fPolicy; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		e.End(arr)
@@ -381,9 +375,7 @@ func (x *Ctrl) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fOpPolicy; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()

@@ -2188,9 +2188,7 @@ func (x *Key) build(e *attr.Encoder) {
 			x.pEncap.build(e)
 			c.End()
 		} else {
-			nest := e.Begin(OVS_KEY_ATTR_ENCAP)
-			e.Raw(x.fEncap)
-			e.End(nest)
+			e.Put(OVS_KEY_ATTR_ENCAP|attr.FlagNested, x.fEncap)
 		}
 	}
 	if x.has[0]&(1<<1) != 0 {
@@ -4430,9 +4428,7 @@ func (x *Action) build(e *attr.Encoder) {
 			x.pSample.build(e)
 			c.End()
 		} else {
-			nest := e.Begin(OVS_ACTION_ATTR_SAMPLE)
-			e.Raw(x.fSample)
-			e.End(nest)
+			e.Put(OVS_ACTION_ATTR_SAMPLE|attr.FlagNested, x.fSample)
 		}
 	}
 	if x.has[0]&(1<<6) != 0 {
@@ -4502,9 +4498,7 @@ func (x *Action) build(e *attr.Encoder) {
 			x.pClone.build(e)
 			c.End()
 		} else {
-			nest := e.Begin(OVS_ACTION_ATTR_CLONE)
-			e.Raw(x.fClone)
-			e.End(nest)
+			e.Put(OVS_ACTION_ATTR_CLONE|attr.FlagNested, x.fClone)
 		}
 	}
 	if x.has[0]&(1<<20) != 0 {
@@ -4513,9 +4507,7 @@ func (x *Action) build(e *attr.Encoder) {
 			x.pCheckPktLen.build(e)
 			c.End()
 		} else {
-			nest := e.Begin(OVS_ACTION_ATTR_CHECK_PKT_LEN)
-			e.Raw(x.fCheckPktLen)
-			e.End(nest)
+			e.Put(OVS_ACTION_ATTR_CHECK_PKT_LEN|attr.FlagNested, x.fCheckPktLen)
 		}
 	}
 	if x.has[0]&(1<<21) != 0 {
@@ -4535,9 +4527,7 @@ func (x *Action) build(e *attr.Encoder) {
 			x.pDecTtl.build(e)
 			c.End()
 		} else {
-			nest := e.Begin(OVS_ACTION_ATTR_DEC_TTL)
-			e.Raw(x.fDecTtl)
-			e.End(nest)
+			e.Put(OVS_ACTION_ATTR_DEC_TTL|attr.FlagNested, x.fDecTtl)
 		}
 	}
 	if x.has[0]&(1<<23) != 0 {
@@ -6128,9 +6118,7 @@ func (x *CheckPktLen) build(e *attr.Encoder) {
 			x.pActionsIfGreater.build(e)
 			c.End()
 		} else {
-			nest := e.Begin(OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_GREATER)
-			e.Raw(x.fActionsIfGreater)
-			e.End(nest)
+			e.Put(OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_GREATER|attr.FlagNested, x.fActionsIfGreater)
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
@@ -6139,9 +6127,7 @@ func (x *CheckPktLen) build(e *attr.Encoder) {
 			x.pActionsIfLessEqual.build(e)
 			c.End()
 		} else {
-			nest := e.Begin(OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_LESS_EQUAL)
-			e.Raw(x.fActionsIfLessEqual)
-			e.End(nest)
+			e.Put(OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_LESS_EQUAL|attr.FlagNested, x.fActionsIfLessEqual)
 		}
 	}
 }
@@ -6395,9 +6381,7 @@ func (x *Sample) build(e *attr.Encoder) {
 			x.pActions.build(e)
 			c.End()
 		} else {
-			nest := e.Begin(OVS_SAMPLE_ATTR_ACTIONS)
-			e.Raw(x.fActions)
-			e.End(nest)
+			e.Put(OVS_SAMPLE_ATTR_ACTIONS|attr.FlagNested, x.fActions)
 		}
 	}
 }
@@ -8119,9 +8103,7 @@ func (x *DecTtl) build(e *attr.Encoder) {
 			x.pAction.build(e)
 			c.End()
 		} else {
-			nest := e.Begin(OVS_DEC_TTL_ATTR_ACTION)
-			e.Raw(x.fAction)
-			e.End(nest)
+			e.Put(OVS_DEC_TTL_ATTR_ACTION|attr.FlagNested, x.fAction)
 		}
 	}
 }

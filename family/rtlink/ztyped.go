@@ -5407,9 +5407,7 @@ func (x *VfinfoList) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fInfo; it.Next(); {
-				nest := e.Begin(IFLA_VF_INFO)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(IFLA_VF_INFO|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -7954,9 +7952,7 @@ func (x *Linkinfo) build(e *attr.Encoder) {
 			x.fData.sOvpn.build(e)
 			c.End()
 		default:
-			nest := e.Begin(IFLA_INFO_DATA)
-			e.Raw(x.fData.raw)
-			e.End(nest)
+			e.Put(IFLA_INFO_DATA|attr.FlagNested, x.fData.raw)
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
@@ -7983,9 +7979,7 @@ func (x *Linkinfo) build(e *attr.Encoder) {
 			x.fSlaveData.sBond.build(e)
 			c.End()
 		default:
-			nest := e.Begin(IFLA_INFO_SLAVE_DATA)
-			e.Raw(x.fSlaveData.raw)
-			e.End(nest)
+			e.Put(IFLA_INFO_SLAVE_DATA|attr.FlagNested, x.fSlaveData.raw)
 		}
 	}
 }
@@ -22353,9 +22347,7 @@ func (x *LinkOffloadXstats) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fHwSInfo; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()

@@ -718,9 +718,7 @@ func (x *IpMapReqs) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fRequests; it.Next(); {
-				nest := e.Begin(SUNRPC_A_IP_MAP_REQS_REQUESTS)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(SUNRPC_A_IP_MAP_REQS_REQUESTS|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -1251,9 +1249,7 @@ func (x *UnixGidReqs) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fRequests; it.Next(); {
-				nest := e.Begin(SUNRPC_A_UNIX_GID_REQS_REQUESTS)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(SUNRPC_A_UNIX_GID_REQS_REQUESTS|attr.FlagNested, it.Bytes())
 			}
 		}
 	}

@@ -7453,9 +7453,7 @@ func (x *Act) build(e *attr.Encoder) {
 			x.fOptions.sVlan.build(e)
 			c.End()
 		default:
-			nest := e.Begin(TCA_ACT_OPTIONS)
-			e.Raw(x.fOptions.raw)
-			e.End(nest)
+			e.Put(TCA_ACT_OPTIONS|attr.FlagNested, x.fOptions.raw)
 		}
 	}
 	if x.has[0]&(1<<2) != 0 {
@@ -15057,9 +15055,7 @@ func (x *Basic) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fAct; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()
@@ -15668,9 +15664,7 @@ func (x *Bpf) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fAct; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()
@@ -17050,9 +17044,7 @@ func (x *CakeStats) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fTinStats; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()
@@ -18915,9 +18907,7 @@ func (x *Cgroup) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fAct; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()
@@ -22953,9 +22943,7 @@ func (x *Flower) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fAct; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()
@@ -27913,9 +27901,7 @@ func (x *Fw) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fAct; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()
@@ -28592,9 +28578,7 @@ func (x *TcaGredVqList) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fEntry; it.Next(); {
-				nest := e.Begin(TCA_GRED_VQ_ENTRY)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(TCA_GRED_VQ_ENTRY|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -30430,9 +30414,7 @@ func (x *Matchall) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fAct; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()
@@ -31018,9 +31000,7 @@ func (x *Ets) build(e *attr.Encoder) {
 			x.pQuanta.build(e)
 			c.End()
 		} else {
-			nest := e.Begin(TCA_ETS_QUANTA)
-			e.Raw(x.fQuanta)
-			e.End(nest)
+			e.Put(TCA_ETS_QUANTA|attr.FlagNested, x.fQuanta)
 		}
 	}
 	if x.has[0]&(1<<3) != 0 {
@@ -31040,9 +31020,7 @@ func (x *Ets) build(e *attr.Encoder) {
 			x.pPriomap.build(e)
 			c.End()
 		} else {
-			nest := e.Begin(TCA_ETS_PRIOMAP)
-			e.Raw(x.fPriomap)
-			e.End(nest)
+			e.Put(TCA_ETS_PRIOMAP|attr.FlagNested, x.fPriomap)
 		}
 	}
 	if x.has[0]&(1<<5) != 0 {
@@ -36126,9 +36104,7 @@ func (x *Route) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fAct; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()
@@ -37209,9 +37185,7 @@ func (x *TaprioSchedEntryList) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fEntry; it.Next(); {
-				nest := e.Begin(TCA_TAPRIO_SCHED_ENTRY)
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(TCA_TAPRIO_SCHED_ENTRY|attr.FlagNested, it.Bytes())
 			}
 		}
 	}
@@ -40144,9 +40118,7 @@ func (x *U32) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fAct; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()

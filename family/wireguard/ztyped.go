@@ -333,9 +333,7 @@ func (x *Wgdevice) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fPeers; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()
@@ -838,9 +836,7 @@ func (x *Wgpeer) build(e *attr.Encoder) {
 			}
 		} else {
 			for it := x.fAllowedips; it.Next(); {
-				nest := e.Begin(it.Type())
-				e.Raw(it.Bytes())
-				e.End(nest)
+				e.Put(it.Type()|attr.FlagNested, it.Bytes())
 			}
 		}
 		arr.End()

@@ -1080,7 +1080,7 @@ func (t *tgen) genEncode(as *ynl.AttrSet, n string, fs []*tfield) {
 		case fNest:
 			t.p("\t\tc := b.%s()\n\t\tx.%s.build(e)\n\t\tc.End()\n", f.name, f.field)
 		case fLazy:
-			t.p("\t\tif x.p%s != nil {\n\t\t\tc := b.%s()\n\t\t\tx.p%s.build(e)\n\t\t\tc.End()\n\t\t} else {\n\t\t\tnest := e.Begin(%s)\n\t\t\te.Raw(x.%s)\n\t\t\te.End(nest)\n\t\t}\n", f.name, f.name, f.name, cn, f.field)
+			t.p("\t\tif x.p%s != nil {\n\t\t\tc := b.%s()\n\t\t\tx.p%s.build(e)\n\t\t\tc.End()\n\t\t} else {\n\t\t\te.Put(%s|attr.FlagNested, x.%s)\n\t\t}\n", f.name, f.name, f.name, cn, f.field)
 		case fMulti:
 			if eg := t.elemGo(f); eg != "" {
 				t.p("\t\tif x.s%s != nil {\n\t\t\tfor i := range x.s%s {\n", f.name, f.name)
@@ -1106,7 +1106,10 @@ func (t *tgen) genEncode(as *ynl.AttrSet, n string, fs []*tfield) {
 			t.p("\t\t\tfor it := x.%s; it.Next(); {\n", f.field)
 			switch {
 			case f.elem.kind == fNest || f.elem.kind == fLazy:
-				t.p("\t\t\t\tnest := e.Begin(%s)\n\t\t\t\te.Raw(it.Bytes())\n\t\t\t\te.End(nest)\n", cn)
+				// The payload as it came, its length too: padding put
+				// inside the nest would change what a truncated last
+				// attribute in it says.
+				t.p("\t\t\t\te.Put(%s|attr.FlagNested, it.Bytes())\n", cn)
 			case iterValue(f.elem) != "":
 				// Integers are written at their width, whatever the
 				// decoded payload's (lenient decoding takes longer ones).
@@ -1136,7 +1139,7 @@ func (t *tgen) genEncode(as *ynl.AttrSet, n string, fs []*tfield) {
 			t.p("\t\t\tfor it := x.%s; it.Next(); {\n", f.field)
 			switch {
 			case f.nest != nil || f.a.Type == ynl.TypeNestTypeValue || f.a.SubType == ynl.TypeNest:
-				t.p("\t\t\t\tnest := e.Begin(it.Type())\n\t\t\t\te.Raw(it.Bytes())\n\t\t\t\te.End(nest)\n")
+				t.p("\t\t\t\te.Put(it.Type()|attr.FlagNested, it.Bytes())\n")
 			case f.elem != nil && iterValue(f.elem) != "":
 				t.p("%s", strings.ReplaceAll(t.encodeLeaf(f.elem, "it.Type()", iterValue(f.elem)), "\t\t", "\t\t\t\t"))
 			default:
@@ -1430,7 +1433,7 @@ func (t *tgen) genSubEncode(as *ynl.AttrSet, f *tfield) {
 		nested = nested && fm.Set != nil
 	}
 	if nested {
-		t.p("\t\tdefault:\n\t\t\tnest := e.Begin(%s)\n\t\t\te.Raw(%s.raw)\n\t\t\te.End(nest)\n\t\t}\n", cn, u)
+		t.p("\t\tdefault:\n\t\t\te.Put(%s|attr.FlagNested, %s.raw)\n\t\t}\n", cn, u)
 	} else {
 		t.p("\t\tdefault:\n\t\t\te.Put(%s, %s.raw)\n\t\t}\n", cn, u)
 	}
