@@ -36,7 +36,6 @@ package typed
 import (
 	"encoding/binary"
 	"errors"
-	"math/bits"
 	"strconv"
 	"unsafe"
 
@@ -205,22 +204,10 @@ func (o *Options) Fail(off int, set, name string, typ uint16, err error) error {
 // longer unless o is lenient.
 func (o *Options) BadLen(short bool) bool { return short || !o.Lenient }
 
-// AttrHeader reads the attribute header at p[:4]: nla_len and nla_type
-// (flags included), byte-swapped if swap, in one load.
-func AttrHeader(p []byte, swap bool) (int, uint16) {
-	h := binary.NativeEndian.Uint32(p)
-	if swap {
-		h = bits.RotateLeft32(bits.ReverseBytes32(h), 16)
-	}
-	if hostBig {
-		return int(h >> 16), uint16(h)
-	}
-	return int(h & 0xffff), uint16(h >> 16)
-}
-
-// HostHeader is AttrHeader for attributes in the host's byte order, and
-// OtherHeader for the other order: the generated walk of each order
-// calls its own, cheap enough for the compiler to inline into the
+// HostHeader reads the attribute header at p[:4], nla_len and nla_type
+// (flags included), of attributes in the host's byte order, in one load;
+// OtherHeader reads it in the other order. The generated walk of each
+// order calls its own, cheap enough for the compiler to inline into the
 // largest walks.
 func HostHeader(p []byte) (int, uint16) {
 	h := binary.NativeEndian.Uint32(p)
@@ -230,7 +217,7 @@ func HostHeader(p []byte) (int, uint16) {
 	return int(h & 0xffff), uint16(h >> 16)
 }
 
-// OtherHeader is AttrHeader(p, true) (see HostHeader).
+// OtherHeader: see HostHeader.
 func OtherHeader(p []byte) (int, uint16) {
 	if hostBig {
 		h := binary.LittleEndian.Uint32(p)
