@@ -1816,8 +1816,6 @@ func (x *ProtoinfoTcp) Encode(e *attr.Encoder) { x.build(e) }
 func (x *ProtoinfoTcp) build(e *attr.Encoder) {
 	b := ProtoinfoTcpBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.TcpState(NfCtTcpState(x.fTcpState))
 	}

@@ -3613,8 +3613,6 @@ func (x *Expr) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Expr) build(e *attr.Encoder) {
 	b := ExprBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.NameBytes(x.fName)
 	} else if x.has[0]&(1<<1) != 0 && x.fData.format != 0 {
@@ -8416,8 +8414,6 @@ func (x *Obj) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Obj) build(e *attr.Encoder) {
 	b := ObjBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.TableBytes(x.fTable)
 	}

@@ -3677,8 +3677,6 @@ func (x *Nl80211) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Nl80211) build(e *attr.Encoder) {
 	b := Nl80211Builder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.Wiphy(uint32(x.fWiphy))
 	}

@@ -354,8 +354,6 @@ func (x *Datapath) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Datapath) build(e *attr.Encoder) {
 	b := DatapathBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.NameBytes(x.fName)
 	}

@@ -1037,8 +1037,6 @@ func (x *Flow) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Flow) build(e *attr.Encoder) {
 	b := FlowBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		c := b.Key()
 		x.fKey.build(e)
@@ -2180,8 +2178,6 @@ func (x *Key) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Key) build(e *attr.Encoder) {
 	b := KeyBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.pEncap != nil {
 			c := b.Encap()
@@ -4393,8 +4389,6 @@ func (x *Action) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Action) build(e *attr.Encoder) {
 	b := ActionBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.Output(uint32(x.fOutput))
 	}

@@ -916,8 +916,6 @@ func (x *Vport) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Vport) build(e *attr.Encoder) {
 	b := VportBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.PortNo(uint32(x.fPortNo))
 	}

@@ -340,8 +340,6 @@ func (x *Addr) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Addr) build(e *attr.Encoder) {
 	b := AddrBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.Address(x.fAddress)
 	}

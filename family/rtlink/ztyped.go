@@ -2669,8 +2669,6 @@ func (x *LinkSet) Encode(e *attr.Encoder) { x.build(e) }
 func (x *LinkSet) build(e *attr.Encoder) {
 	b := LinkSetBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.Address(x.fAddress)
 	}
@@ -5845,8 +5843,6 @@ func (x *Vfinfo) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Vfinfo) build(e *attr.Encoder) {
 	b := VfinfoBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fMac != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.MacBytes(x.fMac)
@@ -7833,8 +7829,6 @@ func (x *Linkinfo) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Linkinfo) build(e *attr.Encoder) {
 	b := LinkinfoBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.KindBytes(x.fKind)
 	} else if x.has[0]&(1<<1) != 0 && x.fData.format != 0 {
@@ -11510,8 +11504,6 @@ func (x *LinkinfoBridge) Encode(e *attr.Encoder) { x.build(e) }
 func (x *LinkinfoBridge) build(e *attr.Encoder) {
 	b := LinkinfoBridgeBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.ForwardDelay(uint32(x.fForwardDelay))
 	}
@@ -13366,8 +13358,6 @@ func (x *LinkinfoBrport) Encode(e *attr.Encoder) { x.build(e) }
 func (x *LinkinfoBrport) build(e *attr.Encoder) {
 	b := LinkinfoBrportBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.State(uint8(x.fState))
 	}
@@ -17188,8 +17178,6 @@ func (x *LinkinfoGeneve) Encode(e *attr.Encoder) { x.build(e) }
 func (x *LinkinfoGeneve) build(e *attr.Encoder) {
 	b := LinkinfoGeneveBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.Id(uint32(x.fId))
 	}
@@ -20045,8 +20033,6 @@ func (x *LinkinfoVlan) Encode(e *attr.Encoder) { x.build(e) }
 func (x *LinkinfoVlan) build(e *attr.Encoder) {
 	b := LinkinfoVlanBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.Id(uint16(x.fId))
 	}
@@ -21366,8 +21352,6 @@ func (x *Ifla6) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Ifla6) build(e *attr.Encoder) {
 	b := Ifla6Builder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.Flags(uint32(x.fFlags))
 	}
@@ -21997,8 +21981,6 @@ func (x *Stats) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Stats) build(e *attr.Encoder) {
 	b := StatsBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fLink64 != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.Link64Bytes(x.fLink64)

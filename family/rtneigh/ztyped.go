@@ -648,8 +648,6 @@ func (x *Neighbour) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Neighbour) build(e *attr.Encoder) {
 	b := NeighbourBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.Unspec(x.fUnspec)
 	}
@@ -1595,8 +1593,6 @@ func (x *Ndt) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Ndt) build(e *attr.Encoder) {
 	b := NdtBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.NameBytes(x.fName)
 	}

@@ -840,8 +840,6 @@ func (x *Route) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Route) build(e *attr.Encoder) {
 	b := RouteBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.Dst(x.fDst)
 	}

@@ -602,8 +602,6 @@ func (x *FibRule) Encode(e *attr.Encoder) { x.build(e) }
 func (x *FibRule) build(e *attr.Encoder) {
 	b := FibRuleBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.Dst(x.fDst)
 	}

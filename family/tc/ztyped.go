@@ -4729,8 +4729,6 @@ func (x *Attrs) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Attrs) build(e *attr.Encoder) {
 	b := AttrsBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.KindBytes(x.fKind)
 	} else if x.has[0]&(1<<3) != 0 && x.fXstats.format != 0 {
@@ -7328,8 +7326,6 @@ func (x *Act) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Act) build(e *attr.Encoder) {
 	b := ActBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.KindBytes(x.fKind)
 	} else if x.has[0]&(1<<1) != 0 && x.fOptions.format != 0 {
@@ -8372,8 +8368,6 @@ func (x *ActBpf) Encode(e *attr.Encoder) { x.build(e) }
 func (x *ActBpf) build(e *attr.Encoder) {
 	b := ActBpfBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.TmBytes(x.fTm)
@@ -8757,8 +8751,6 @@ func (x *ActConnmark) Encode(e *attr.Encoder) { x.build(e) }
 func (x *ActConnmark) build(e *attr.Encoder) {
 	b := ActConnmarkBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.Parms(x.fParms)
 	}
@@ -8994,8 +8986,6 @@ func (x *ActCsum) Encode(e *attr.Encoder) { x.build(e) }
 func (x *ActCsum) build(e *attr.Encoder) {
 	b := ActCsumBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.Parms(x.fParms)
 	}
@@ -9402,8 +9392,6 @@ func (x *ActCt) Encode(e *attr.Encoder) { x.build(e) }
 func (x *ActCt) build(e *attr.Encoder) {
 	b := ActCtBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.Parms(x.fParms)
 	}
@@ -10077,8 +10065,6 @@ func (x *ActCtinfo) Encode(e *attr.Encoder) { x.build(e) }
 func (x *ActCtinfo) build(e *attr.Encoder) {
 	b := ActCtinfoBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.TmBytes(x.fTm)
@@ -10553,8 +10539,6 @@ func (x *ActGate) Encode(e *attr.Encoder) { x.build(e) }
 func (x *ActGate) build(e *attr.Encoder) {
 	b := ActGateBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.TmBytes(x.fTm)
@@ -10979,8 +10963,6 @@ func (x *ActIfe) Encode(e *attr.Encoder) { x.build(e) }
 func (x *ActIfe) build(e *attr.Encoder) {
 	b := ActIfeBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.Parms(x.fParms)
 	}
@@ -11314,8 +11296,6 @@ func (x *ActMirred) Encode(e *attr.Encoder) { x.build(e) }
 func (x *ActMirred) build(e *attr.Encoder) {
 	b := ActMirredBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.TmBytes(x.fTm)
@@ -11640,8 +11620,6 @@ func (x *ActMpls) Encode(e *attr.Encoder) { x.build(e) }
 func (x *ActMpls) build(e *attr.Encoder) {
 	b := ActMplsBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.TmBytes(x.fTm)
@@ -12024,8 +12002,6 @@ func (x *ActNat) Encode(e *attr.Encoder) { x.build(e) }
 func (x *ActNat) build(e *attr.Encoder) {
 	b := ActNatBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.Parms(x.fParms)
 	}
@@ -12283,8 +12259,6 @@ func (x *ActPedit) Encode(e *attr.Encoder) { x.build(e) }
 func (x *ActPedit) build(e *attr.Encoder) {
 	b := ActPeditBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.TmBytes(x.fTm)
@@ -12633,8 +12607,6 @@ func (x *ActSimple) Encode(e *attr.Encoder) { x.build(e) }
 func (x *ActSimple) build(e *attr.Encoder) {
 	b := ActSimpleBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.TmBytes(x.fTm)
@@ -12984,8 +12956,6 @@ func (x *ActSkbedit) Encode(e *attr.Encoder) { x.build(e) }
 func (x *ActSkbedit) build(e *attr.Encoder) {
 	b := ActSkbeditBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.TmBytes(x.fTm)
@@ -13396,8 +13366,6 @@ func (x *ActSkbmod) Encode(e *attr.Encoder) { x.build(e) }
 func (x *ActSkbmod) build(e *attr.Encoder) {
 	b := ActSkbmodBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.TmBytes(x.fTm)
@@ -13824,8 +13792,6 @@ func (x *ActTunnelKey) Encode(e *attr.Encoder) { x.build(e) }
 func (x *ActTunnelKey) build(e *attr.Encoder) {
 	b := ActTunnelKeyBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.TmBytes(x.fTm)
@@ -14358,8 +14324,6 @@ func (x *ActVlan) Encode(e *attr.Encoder) { x.build(e) }
 func (x *ActVlan) build(e *attr.Encoder) {
 	b := ActVlanBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.TmBytes(x.fTm)
@@ -15035,8 +14999,6 @@ func (x *Basic) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Basic) build(e *attr.Encoder) {
 	b := BasicBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.Classid(uint32(x.fClassid))
 	}
@@ -18493,8 +18455,6 @@ func (x *Cbs) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Cbs) build(e *attr.Encoder) {
 	b := CbsBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.ParmsBytes(x.fParms)
@@ -19152,8 +19112,6 @@ func (x *Choke) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Choke) build(e *attr.Encoder) {
 	b := ChokeBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.ParmsBytes(x.fParms)
@@ -20551,8 +20509,6 @@ func (x *Ematch) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Ematch) build(e *attr.Encoder) {
 	b := EmatchBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTreeHdr != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.TreeHdrBytes(x.fTreeHdr)
@@ -28222,8 +28178,6 @@ func (x *Gred) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Gred) build(e *attr.Encoder) {
 	b := GredBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.Parms(x.fParms)
 	}
@@ -29947,8 +29901,6 @@ func (x *Htb) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Htb) build(e *attr.Encoder) {
 	b := HtbBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.ParmsBytes(x.fParms)
@@ -30399,8 +30351,6 @@ func (x *Matchall) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Matchall) build(e *attr.Encoder) {
 	b := MatchallBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.Classid(uint32(x.fClassid))
 	}
@@ -30689,8 +30639,6 @@ func (x *Etf) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Etf) build(e *attr.Encoder) {
 	b := EtfBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.ParmsBytes(x.fParms)
@@ -31523,8 +31471,6 @@ func (x *Fq) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Fq) build(e *attr.Encoder) {
 	b := FqBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.Plimit(uint32(x.fPlimit))
 	}
@@ -33369,8 +33315,6 @@ func (x *Netem) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Netem) build(e *attr.Encoder) {
 	b := NetemBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fCorr != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.CorrBytes(x.fCorr)
@@ -34026,8 +33970,6 @@ func (x *NetemLoss) Encode(e *attr.Encoder) { x.build(e) }
 func (x *NetemLoss) build(e *attr.Encoder) {
 	b := NetemLossBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fGi != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.GiBytes(x.fGi)
@@ -34808,8 +34750,6 @@ func (x *Police) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Police) build(e *attr.Encoder) {
 	b := PoliceBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTbf != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.TbfBytes(x.fTbf)
@@ -35517,8 +35457,6 @@ func (x *Red) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Red) build(e *attr.Encoder) {
 	b := RedBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.ParmsBytes(x.fParms)
@@ -36709,8 +36647,6 @@ func (x *Taprio) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Taprio) build(e *attr.Encoder) {
 	b := TaprioBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fPriomap != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.PriomapBytes(x.fPriomap)
@@ -37943,8 +37879,6 @@ func (x *Tbf) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Tbf) build(e *attr.Encoder) {
 	b := TbfBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fParms != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.ParmsBytes(x.fParms)
@@ -38331,8 +38265,6 @@ func (x *ActSample) Encode(e *attr.Encoder) { x.build(e) }
 func (x *ActSample) build(e *attr.Encoder) {
 	b := ActSampleBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.TmBytes(x.fTm)
@@ -38680,8 +38612,6 @@ func (x *ActGact) Encode(e *attr.Encoder) { x.build(e) }
 func (x *ActGact) build(e *attr.Encoder) {
 	b := ActGactBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fTm != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.TmBytes(x.fTm)
@@ -39014,8 +38944,6 @@ func (x *TcaStab) Encode(e *attr.Encoder) { x.build(e) }
 func (x *TcaStab) build(e *attr.Encoder) {
 	b := TcaStabBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fBase != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.BaseBytes(x.fBase)
@@ -39296,8 +39224,6 @@ func (x *TcaStats) Encode(e *attr.Encoder) { x.build(e) }
 func (x *TcaStats) build(e *attr.Encoder) {
 	b := TcaStatsBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		if x.fBasic != nil && (x.mode&typed.Swap != 0) == typed.EncoderSwap(e) {
 			b.BasicBytes(x.fBasic)
@@ -40078,8 +40004,6 @@ func (x *U32) Encode(e *attr.Encoder) { x.build(e) }
 func (x *U32) build(e *attr.Encoder) {
 	b := U32Builder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.Classid(uint32(x.fClassid))
 	}

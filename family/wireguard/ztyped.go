@@ -792,8 +792,6 @@ func (x *Wgpeer) Encode(e *attr.Encoder) { x.build(e) }
 func (x *Wgpeer) build(e *attr.Encoder) {
 	b := WgpeerBuilder{e: e}
 	_ = b
-	sw := typed.EncoderSwap(e)
-	_ = sw
 	if x.has[0]&(1<<0) != 0 {
 		b.PublicKey(x.fPublicKey)
 	}

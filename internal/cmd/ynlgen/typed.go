@@ -1039,15 +1039,6 @@ func (t *tgen) selectorValue(sel *ynl.Attr, v string) (string, error) {
 func (t *tgen) genEncode(as *ynl.AttrSet, n string, fs []*tfield) {
 	t.p("// Encode writes the present attributes to e, in the spec's order,\n// integers in e's byte order unless the spec makes them big-endian, and\n// nests with NLA_F_NESTED.\nfunc (x *%s) Encode(e *attr.Encoder) { x.build(e) }\n\n", n)
 	t.p("// build writes the present attributes with the methods of a builder\n// on e (the nest it is in, if any, opened and closed by the caller).\nfunc (x *%s) build(e *attr.Encoder) {\n\tb := %s{e: e}\n\t_ = b\n", n, t.builder[as])
-	needSw := false
-	for _, f := range fs {
-		if f.kind == fBinary && f.st != nil || f.kind == fSub {
-			needSw = true
-		}
-	}
-	if needSw {
-		t.p("\tsw := typed.EncoderSwap(e)\n\t_ = sw\n")
-	}
 	// Selectors written on behalf of their sub-message.
 	selOf := map[*ynl.Attr]*tfield{}
 	for _, f := range fs {
