@@ -92,8 +92,10 @@ func (d *Decoder) offsetOf(b []byte) int { return d.end() - cap(b) }
 // header is NLA_ALIGN(nla_len) further on, or the end.
 func (d *Decoder) Next() bool {
 	// Kept within the inliner's budget: a swapped u16 is a rotation by 8.
+	// A typed read that failed has emptied rest (see reject): the fast
+	// path need not test stBad.
 	b := d.rest
-	if len(b) >= HeaderLen && d.st&stBad == 0 {
+	if len(b) >= HeaderLen {
 		n := int(bits.RotateLeft16(binary.NativeEndian.Uint16(b), int(d.st)))
 		if n >= HeaderLen && n <= len(b) {
 			d.cur = b[:n]
@@ -125,8 +127,15 @@ func (d *Decoder) stuck() bool {
 }
 
 // reject latches a typed read's length error, for Err to build, and ends
-// the walk.
-func (d *Decoder) reject() { d.st |= stBad }
+// the walk: on an attribute, it empties rest (keeping its end, for
+// offsets), so that Next stops without testing stBad; off one, rest
+// stays where the walk is, for Err's offset.
+func (d *Decoder) reject() {
+	d.st |= stBad
+	if d.cur != nil {
+		d.rest = d.rest[len(d.rest):]
+	}
+}
 
 // payload returns the current attribute's payload if it is exactly n
 // bytes long; otherwise it latches ErrBadLength (built lazily by Err, to
@@ -140,16 +149,20 @@ func (d *Decoder) payload(n int) ([]byte, bool) {
 	return p[HeaderLen:], true
 }
 
-// intRot returns 8 if the current attribute's integer must be
-// byte-swapped, else 0: it is in the decoder's order, unless the attribute
-// is flagged NLA_F_NET_BYTEORDER, whose values are big-endian. The flag is
-// bit 6 of nla_type's high byte: byte 3 of a little-endian header, byte 2
-// of a big-endian one. Call it only on an attribute.
-func (d *Decoder) intRot() int {
-	if bits.RotateLeft16(binary.NativeEndian.Uint16(d.cur[2:HeaderLen]), int(d.st))&FlagNetByteOrder != 0 {
-		return 8 * (1 - endian.HostBigBit)
+// swapInt reports whether the current attribute's integer is
+// byte-swapped relative to the host: it is in the decoder's order, unless
+// the attribute is flagged NLA_F_NET_BYTEORDER, whose values are
+// big-endian. Call it only on an attribute. It reads one byte, byte 3 of
+// the header, for either order: on a little-endian host, a host-order
+// header has the flag there, and a swapped (big-endian) decoder swaps
+// whatever the flag says; on a big-endian host, a host-order decoder
+// never swaps, and a swapped (little-endian) header has the flag there.
+func (d *Decoder) swapInt() bool {
+	// uint8(d.st)<<3 moves stRot to bit 6, the flag's bit in byte 3.
+	if endian.HostBig {
+		return uint8(d.st)<<3&^d.cur[3]&(FlagNetByteOrder>>8) != 0
 	}
-	return int(d.st & stRot)
+	return (uint8(d.st)<<3|d.cur[3])&(FlagNetByteOrder>>8) != 0
 }
 
 // typeHighByte is the index of nla_type's high byte in a header in the

@@ -87,7 +87,7 @@ func walkNlwire(dg []byte, out []link) (int, error) {
 	r := wire.NewReader(dg)
 	n := 0
 	for r.Next() {
-		if r.Header().Type != rtmNewLink || n == len(out) {
+		if r.Type() != rtmNewLink || n == len(out) {
 			continue
 		}
 		d := r.Attrs(ifinfomsgLen)

@@ -51,7 +51,7 @@ var sinkLink link
 // which needs root and the ip command and makes a network namespace;
 // its error is returned along with the other workloads when it cannot.
 func Workloads(socket bool) ([]Workload, error) {
-	ws := []Workload{attrDecodeWorkload(), shapesWorkload(), messagesWorkload(), validateWorkload(), attrEncodeWorkload(),
+	ws := []Workload{attrDecodeWorkload(), shapesWorkload(), messagesWorkload(), dumpShapesWorkload(), validateWorkload(), attrEncodeWorkload(),
 		generatedDecodeWorkload(), generatedEncodeWorkload()}
 	if !socket {
 		return ws, nil
@@ -189,17 +189,36 @@ func decodeWorkload(w Workload, decoders []decoder) Workload {
 }
 
 func messagesWorkload() Workload {
-	dg, specs := dump()
-	w := Workload{
+	return dumpWorkload(Workload{
 		Name: "Messages",
-		What: fmt.Sprintf("walk + decode of a %d KiB dump of %d RTM_NEWLINK messages", (len(dg)+1023)>>10, dumpLinks),
 		Ratios: []Ratio{
 			{"nlwire", "handwritten", "<= 1.20"},
 			{"mdlayher", "nlwire", ""},
 			{"vishvananda", "nlwire", ""},
 		},
-	}
-	for _, dw := range dumpWalkers {
+	}, "walk + decode of a %d KiB dump of %d RTM_NEWLINK messages", dumpWalkers)
+}
+
+func dumpShapesWorkload() Workload {
+	return dumpWorkload(Workload{
+		Name: "DumpShapes",
+		Ratios: []Ratio{
+			{"hand+minimal", "hand+hand", ""},
+			{"hand+ordered", "hand+hand", ""},
+			{"hand+attr.Decoder", "hand+hand", ""},
+			{"wire.Reader+hand", "hand+hand", ""},
+			{"nlwire", "hand+hand", ""},
+		},
+	}, "the %d KiB dump of %d messages, split by hand or by wire.Reader, decoded by hand, by attr.Decoder or by the reduced decoders", dumpShapes)
+}
+
+// dumpWorkload fills w with an implementation per walker that walks and
+// decodes the dump, and a Check that each yields the expected links;
+// what is w.What, given the dump's size in KiB and its messages.
+func dumpWorkload(w Workload, what string, walkers []dumpWalker) Workload {
+	dg, specs := dump()
+	w.What = fmt.Sprintf(what, (len(dg)+1023)>>10, dumpLinks)
+	for _, dw := range walkers {
 		walk := dw.walk
 		out := make([]link, dumpLinks)
 		w.Impls = append(w.Impls, Impl{dw.name, func(n int) error {
@@ -212,7 +231,7 @@ func messagesWorkload() Workload {
 		}})
 	}
 	w.Check = func() error {
-		for _, dw := range dumpWalkers {
+		for _, dw := range walkers {
 			out := make([]link, dumpLinks+1)
 			k, err := dw.walk(dg, out)
 			if err != nil || k != dumpLinks {

@@ -119,6 +119,20 @@ func (r *Reader) Header() Header {
 	return decodeHeader(r.msg, r.swap())
 }
 
+// Type returns the current message's nlmsg_type, or 0 when not on a
+// message: Header().Type, without decoding the rest of the header.
+func (r *Reader) Type() uint16 {
+	m := r.msg
+	if len(m) < HeaderLen {
+		return 0 // not on a message
+	}
+	t := binary.NativeEndian.Uint16(m[4:6])
+	if r.st&rdSwap != 0 {
+		t = bits.ReverseBytes16(t)
+	}
+	return t
+}
+
 // Offset returns the byte offset of the current message in the datagram.
 func (r *Reader) Offset() int {
 	if r.msg == nil {
@@ -177,13 +191,12 @@ func (r *Reader) Order() nlwire.Order { return nlwire.Order(r.st & rdOrder) }
 // decoders.
 func (r *Reader) Attrs(hdrLen int) attr.Decoder {
 	m := r.msg
-	if hdrLen < 0 || len(m)-HeaderLen < hdrLen || r.st&(rdSwap|rdLenient) != 0 {
+	k := HeaderLen + Align(hdrLen)
+	if r.st&(rdSwap|rdLenient) != 0 || uint(k) > uint(len(m)) || hdrLen < 0 {
 		return r.attrsSlow(hdrLen)
 	}
-	// Offsets count from the message's start: the decoder's buffer ends
-	// where the datagram's capacity does, cap(m) bytes after it.
-	a := m[min(HeaderLen+Align(hdrLen), len(m)):]
-	return attr.NewDecoder(a).WithBase(cap(m) - cap(a))
+	// Offsets count from the message's start.
+	return attr.NewDecoder(m[k:]).WithBase(k)
 }
 
 // attrsSlow is Attrs for a payload shorter than hdrLen, or a reader that

@@ -31,6 +31,9 @@ func walk(r Reader) (msgs []walked, leftover int, err error) {
 		if len(r.Message()) != int(h.Len) || len(r.Payload()) != int(h.Len)-HeaderLen {
 			panic("message and payload views disagree with nlmsg_len")
 		}
+		if r.Type() != h.Type {
+			panic("Type disagrees with Header().Type")
+		}
 		msgs = append(msgs, walked{r.Offset(), h.Len, h.Type, h.Seq})
 	}
 	return msgs, r.Leftover(), r.Err()
@@ -204,10 +207,25 @@ func TestReaderAttrsHeaderLength(t *testing.T) {
 
 func TestReaderBeforeNext(t *testing.T) {
 	r := NewReader(msgLE(20, 0x10, 1, make([]byte, 4)))
-	if r.Message() != nil || r.Payload() != nil {
+	if r.Message() != nil || r.Payload() != nil || r.Type() != 0 || r.Header() != (Header{}) {
 		t.Error("a message before Next")
 	}
 	if d := r.Attrs(0); d.Next() {
 		t.Error("attributes before Next")
+	}
+}
+
+// TestReaderType: Type reads nlmsg_type in the reader's order, the same
+// as Header().Type, whether or not that is the host's.
+func TestReaderType(t *testing.T) {
+	for _, o := range []nlwire.Order{nlwire.LittleEndian, nlwire.BigEndian, nlwire.Native} {
+		b := Header{Len: HeaderLen, Type: 0x1234, Flags: Multi, Seq: 7}.Append(nil, o)
+		r := NewReader(b).WithOrder(o)
+		if !r.Next() {
+			t.Fatalf("%v: no message", o)
+		}
+		if got := r.Type(); got != 0x1234 || got != r.Header().Type {
+			t.Errorf("%v: Type() = %#x, Header().Type = %#x, want 0x1234", o, got, r.Header().Type)
+		}
 	}
 }
