@@ -246,6 +246,23 @@ func BenchmarkMessages(b *testing.B) {
 	}
 }
 
+// BenchmarkDumpShapes: the Messages work with its layers apart (the
+// DumpShapes workload of cmd/interleave, one walker at a time).
+func BenchmarkDumpShapes(b *testing.B) {
+	dg, _ := dump()
+	for _, w := range dumpShapes {
+		b.Run(w.name, func(b *testing.B) {
+			out := make([]link, dumpLinks)
+			b.ReportAllocs()
+			for b.Loop() {
+				if n, err := w.walk(dg, out); err != nil || n != dumpLinks {
+					b.Fatal(n, err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkValidate: validate.Validate of the fixture against a policy
 // modelled on the kernel's ifla_policy, as given and compiled; compare
 // with BenchmarkAttrDecode/nlwire, the plain decoding of the same bytes.
