@@ -176,7 +176,12 @@ func (d *Decoder) Present() bool { return d.cur != nil }
 
 // Type returns the current attribute's type, flags stripped
 // (nla_type & NLA_TYPE_MASK).
-func (d *Decoder) Type() uint16 { return d.RawType() & TypeMask }
+func (d *Decoder) Type() uint16 {
+	if len(d.cur) < HeaderLen {
+		return 0
+	}
+	return bits.RotateLeft16(binary.NativeEndian.Uint16(d.cur[2:HeaderLen]), int(d.st)) & TypeMask
+}
 
 // RawType returns the current attribute's nla_type, flags included.
 func (d *Decoder) RawType() uint16 {

@@ -7,9 +7,12 @@ import (
 	"github.com/nlwire/nlwire/internal/endian"
 )
 
-// Uint16, Uint32, Uint64, Int16, Int32 and Int64 repeat the length check instead of
-// calling payload: that keeps them within the inliner's budget (a decode
-// with them not inlined measured 15-25% slower).
+// The fixed-size reads repeat the length check instead of calling
+// payload, and the integer reads return from each side of the swap test
+// rather than swapping a variable: that keeps them within the inliner's
+// budget (a decode with them not inlined measured 15-25% slower), and
+// the host's order takes a branch that is always predicted where a
+// conditional move would wait on the swap.
 
 // The typed reads decode the current attribute's payload; call them
 // while positioned on one (Next returned true). Each checks the payload
@@ -21,11 +24,12 @@ import (
 
 // Uint8 reads a u8 payload (nla_get_u8, NLA_U8).
 func (d *Decoder) Uint8() uint8 {
-	p, ok := d.payload(1)
-	if !ok {
+	p := d.cur
+	if len(p) != HeaderLen+1 {
+		d.reject()
 		return 0
 	}
-	return p[0]
+	return p[HeaderLen]
 }
 
 // Uint16 reads a u16 payload (nla_get_u16, NLA_U16).
@@ -35,11 +39,10 @@ func (d *Decoder) Uint16() uint16 {
 		d.reject()
 		return 0
 	}
-	v := binary.NativeEndian.Uint16(p[HeaderLen:])
 	if d.swapInt() {
-		v = bits.ReverseBytes16(v)
+		return bits.ReverseBytes16(binary.NativeEndian.Uint16(p[HeaderLen:]))
 	}
-	return v
+	return binary.NativeEndian.Uint16(p[HeaderLen:])
 }
 
 // Uint32 reads a u32 payload (nla_get_u32, NLA_U32).
@@ -49,11 +52,10 @@ func (d *Decoder) Uint32() uint32 {
 		d.reject()
 		return 0
 	}
-	v := binary.NativeEndian.Uint32(p[HeaderLen:])
 	if d.swapInt() {
-		v = bits.ReverseBytes32(v)
+		return bits.ReverseBytes32(binary.NativeEndian.Uint32(p[HeaderLen:]))
 	}
-	return v
+	return binary.NativeEndian.Uint32(p[HeaderLen:])
 }
 
 // Uint64 reads a u64 payload (nla_get_u64, NLA_U64).
@@ -63,11 +65,10 @@ func (d *Decoder) Uint64() uint64 {
 		d.reject()
 		return 0
 	}
-	v := binary.NativeEndian.Uint64(p[HeaderLen:])
 	if d.swapInt() {
-		v = bits.ReverseBytes64(v)
+		return bits.ReverseBytes64(binary.NativeEndian.Uint64(p[HeaderLen:]))
 	}
-	return v
+	return binary.NativeEndian.Uint64(p[HeaderLen:])
 }
 
 // Int8 reads an s8 payload (nla_get_s8, NLA_S8).
@@ -80,11 +81,10 @@ func (d *Decoder) Int16() int16 {
 		d.reject()
 		return 0
 	}
-	v := binary.NativeEndian.Uint16(p[HeaderLen:])
 	if d.swapInt() {
-		v = bits.ReverseBytes16(v)
+		return int16(bits.ReverseBytes16(binary.NativeEndian.Uint16(p[HeaderLen:])))
 	}
-	return int16(v)
+	return int16(binary.NativeEndian.Uint16(p[HeaderLen:]))
 }
 
 // Int32 reads an s32 payload (nla_get_s32, NLA_S32).
@@ -94,11 +94,10 @@ func (d *Decoder) Int32() int32 {
 		d.reject()
 		return 0
 	}
-	v := binary.NativeEndian.Uint32(p[HeaderLen:])
 	if d.swapInt() {
-		v = bits.ReverseBytes32(v)
+		return int32(bits.ReverseBytes32(binary.NativeEndian.Uint32(p[HeaderLen:])))
 	}
-	return int32(v)
+	return int32(binary.NativeEndian.Uint32(p[HeaderLen:]))
 }
 
 // Int64 reads an s64 payload (nla_get_s64, NLA_S64).
@@ -108,11 +107,10 @@ func (d *Decoder) Int64() int64 {
 		d.reject()
 		return 0
 	}
-	v := binary.NativeEndian.Uint64(p[HeaderLen:])
 	if d.swapInt() {
-		v = bits.ReverseBytes64(v)
+		return int64(bits.ReverseBytes64(binary.NativeEndian.Uint64(p[HeaderLen:])))
 	}
-	return int64(v)
+	return int64(binary.NativeEndian.Uint64(p[HeaderLen:]))
 }
 
 // Uint reads a variable-width unsigned payload of exactly 4 or 8 bytes
@@ -136,31 +134,34 @@ func (d *Decoder) Int() int64 {
 // BE16 reads a big-endian u16 payload whatever the decoder's order
 // (nla_get_be16, NLA_BE16).
 func (d *Decoder) BE16() uint16 {
-	p, ok := d.payload(2)
-	if !ok {
+	p := d.cur
+	if len(p) != HeaderLen+2 {
+		d.reject()
 		return 0
 	}
-	return binary.BigEndian.Uint16(p)
+	return binary.BigEndian.Uint16(p[HeaderLen:])
 }
 
 // BE32 reads a big-endian u32 payload whatever the decoder's order
 // (nla_get_be32, nla_get_in_addr, NLA_BE32).
 func (d *Decoder) BE32() uint32 {
-	p, ok := d.payload(4)
-	if !ok {
+	p := d.cur
+	if len(p) != HeaderLen+4 {
+		d.reject()
 		return 0
 	}
-	return binary.BigEndian.Uint32(p)
+	return binary.BigEndian.Uint32(p[HeaderLen:])
 }
 
 // BE64 reads a big-endian u64 payload whatever the decoder's order
 // (nla_get_be64).
 func (d *Decoder) BE64() uint64 {
-	p, ok := d.payload(8)
-	if !ok {
+	p := d.cur
+	if len(p) != HeaderLen+8 {
+		d.reject()
 		return 0
 	}
-	return binary.BigEndian.Uint64(p)
+	return binary.BigEndian.Uint64(p[HeaderLen:])
 }
 
 // Flag reports that the current attribute is present and checks that
