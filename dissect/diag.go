@@ -2,7 +2,6 @@ package dissect
 
 import (
 	"net/netip"
-	"strconv"
 
 	"github.com/nlwire/nlwire/family/sockdiag"
 	"github.com/nlwire/nlwire/family/xfrm"
@@ -22,7 +21,7 @@ const (
 // SOCK_DIAG_BY_FAMILY and SOCK_DESTROY, on the address family in the
 // payload's first byte. A family without tables (AF_SMC, AF_TIPC, ...)
 // leaves the payload as bytes.
-func sockDiagKind(k *Kind, h wire.Header, payload []byte) {
+func sockDiagKind(k *Kind, h wire.Header, payload []byte, names *nameCache) {
 	var af uint8
 	if len(payload) > 0 {
 		af = payload[0]
@@ -36,7 +35,7 @@ func sockDiagKind(k *Kind, h wire.Header, payload []byte) {
 	m := sockdiag.Lookup(h.Type, h.Flags&wire.Request != 0, af)
 	if m == nil {
 		if k.Name = sockdiag.Messages.Name(h.Type); k.Name == "" {
-			k.Name = "type " + strconv.Itoa(int(h.Type))
+			k.Name = names.name("type ", h.Type, 10)
 		}
 		return
 	}
@@ -47,11 +46,11 @@ func sockDiagKind(k *Kind, h wire.Header, payload []byte) {
 // xfrmKind fills in what family/xfrm says about a message; the dump
 // requests of XFRM_MSG_GETSA and XFRM_MSG_GETPOLICY have no fixed
 // header.
-func xfrmKind(k *Kind, h wire.Header) {
+func xfrmKind(k *Kind, h wire.Header, names *nameCache) {
 	dump := h.Flags&wire.Request != 0 && h.Flags&wire.Dump != 0
 	m := xfrm.Lookup(h.Type, dump)
 	if m == nil {
-		k.Name = "type " + strconv.Itoa(int(h.Type))
+		k.Name = names.name("type ", h.Type, 10)
 		return
 	}
 	k.Known = true

@@ -289,6 +289,37 @@ func TestRouteClassifyAllocs(t *testing.T) {
 	}
 }
 
+// TestUnknownTypeNames: a message type no table names is named by its
+// number, the same name every time, built once: classifying it again
+// allocates nothing, whether it is a generic family never learned, an
+// unknown rtnetlink type, a netfilter subsystem or a protocol without
+// tables.
+func TestUnknownTypeNames(t *testing.T) {
+	tests := []struct {
+		proto     uint16
+		typ       uint16
+		name, cmd string
+	}{
+		{dissect.ProtoGeneric, 0x1206, "genl-0x1206", ""},
+		{dissect.ProtoRoute, 999, "type 999", ""},
+		{dissect.ProtoNetfilter, 0xfe07, "NFNL_SUBSYS 254", "msg 7"},
+		{dissect.ProtoXFRM, 0x7f, "type 127", ""},
+		{99, 0x10, "type 16", ""},
+	}
+	d := dissect.New()
+	for _, tt := range tests {
+		h := wire.Header{Type: tt.typ, Flags: wire.Request}
+		var k dissect.Kind
+		d.Classify(&k, tt.proto, nlwire.LittleEndian, h, nil)
+		if k.Name != tt.name || k.Cmd != tt.cmd {
+			t.Errorf("protocol %d, type %#x: named %q %q, want %q %q", tt.proto, tt.typ, k.Name, k.Cmd, tt.name, tt.cmd)
+		}
+		if n := testing.AllocsPerRun(100, func() { d.Classify(&k, tt.proto, nlwire.LittleEndian, h, nil) }); n != 0 {
+			t.Errorf("protocol %d, type %#x: %v allocations once named", tt.proto, tt.typ, n)
+		}
+	}
+}
+
 // TestProblemErrors: problems are errors that name what is wrong and
 // where, and unwrap to the error underneath.
 func TestProblemErrors(t *testing.T) {

@@ -87,6 +87,15 @@ func FamilyName(proto uint16) string {
 	return "netlink-" + strconv.Itoa(int(proto))
 }
 
+// familyName is FamilyName, a protocol without a name built once.
+func (d *Dissector) familyName(proto uint16) string {
+	switch proto {
+	case ProtoRoute, ProtoGeneric, ProtoNetfilter, ProtoSockDiag, ProtoXFRM:
+		return FamilyName(proto) // a constant
+	}
+	return d.names.name("netlink-", proto, 10)
+}
+
 // GenlName is a generic netlink family's name and, if a YNL spec
 // describes it, its tables and the policies of its requests: those
 // registry.Policies gives for a family whose kernel policies are
@@ -204,24 +213,24 @@ func (g *GenlNames) Learn(payload []byte, o nlwire.Order) (uint16, bool) {
 // caller's Kind, which a caller keeps where it likes, rather than
 // returning one to be copied.
 func (d *Dissector) Classify(k *Kind, proto uint16, o nlwire.Order, h wire.Header, payload []byte) {
-	*k = Kind{Header: h, Protocol: proto, Order: o, Family: FamilyName(proto), Op: wire.OpOf(h.Type)}
+	*k = Kind{Header: h, Protocol: proto, Order: o, Family: d.familyName(proto), Op: wire.OpOf(h.Type)}
 	if name := wire.TypeName(h.Type); name != "" {
 		k.Name = name
 		return
 	}
 	switch proto {
 	case ProtoRoute:
-		routeKind(k, h)
+		routeKind(k, h, &d.names)
 	case ProtoGeneric:
 		d.genlKind(k, h, payload, o)
 	case ProtoNetfilter:
-		netfilterKind(k, h)
+		netfilterKind(k, h, &d.names)
 	case ProtoSockDiag:
-		sockDiagKind(k, h, payload)
+		sockDiagKind(k, h, payload, &d.names)
 	case ProtoXFRM:
-		xfrmKind(k, h)
+		xfrmKind(k, h, &d.names)
 	default:
-		k.Name = "type " + strconv.Itoa(int(h.Type))
+		k.Name = d.names.name("type ", h.Type, 10)
 	}
 	if d.Raw != nil {
 		d.rawKind(k, proto, h)
@@ -229,12 +238,12 @@ func (d *Dissector) Classify(k *Kind, proto uint16, o nlwire.Order, h wire.Heade
 }
 
 // routeKind fills in what family/route says about an rtnetlink message.
-func routeKind(k *Kind, h wire.Header) {
+func routeKind(k *Kind, h wire.Header, names *nameCache) {
 	k.Known = true
 	if m := route.Messages.Msg(h.Type); m != nil {
 		k.Name, k.HeaderLen, k.Attrs = m.Name, m.HeaderLen, m.Attrs
 	} else {
-		k.Name = "type " + strconv.Itoa(int(h.Type)) // built only when needed: a string a message
+		k.Name = names.name("type ", h.Type, 10)
 	}
 	switch {
 	case h.Type >= route.RTM_NEWLINK && h.Type <= route.RTM_SETLINK,
@@ -316,7 +325,7 @@ func (d *Dissector) genlKind(k *Kind, h wire.Header, payload []byte, o nlwire.Or
 	if ok {
 		k.Name, k.Learned = gn.Name, true
 	} else {
-		k.Name = "genl-0x" + strconv.FormatUint(uint64(h.Type), 16)
+		k.Name = d.names.name("genl-0x", h.Type, 16)
 	}
 	if h.Type == genl.GENL_ID_CTRL {
 		if m := genl.Messages.Msg(h.Type); m != nil {

@@ -1,7 +1,6 @@
 package dissect
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/nlwire/nlwire/family"
@@ -104,7 +103,7 @@ func withNftSetTypeCount(spec []family.Attr) []family.Attr {
 // messages by number and their attributes by type. Only a message of a
 // subsystem past NFNL_SUBSYS_HOOK, or of another subsystem's message the
 // tables do not name, costs an allocation (its name).
-func netfilterKind(k *Kind, h wire.Header) {
+func netfilterKind(k *Kind, h wire.Header, names *nameCache) {
 	k.Known, k.HeaderLen, k.Struct = true, nfgenmsgLen, "nfgenmsg"
 	switch h.Type {
 	case nfnlMsgBatchBegin, nfnlMsgBatchEnd:
@@ -150,10 +149,10 @@ func netfilterKind(k *Kind, h wire.Header) {
 			k.Cmd = pick(ctExpMessages[:], msg)
 		}
 	default:
-		k.Name = "NFNL_SUBSYS " + strconv.Itoa(int(sub))
+		k.Name = names.name("NFNL_SUBSYS ", uint16(sub), 10)
 	}
 	if k.Cmd == "" {
-		k.Cmd = "msg " + strconv.Itoa(int(msg))
+		k.Cmd = names.name("msg ", uint16(msg), 10)
 	}
 }
 

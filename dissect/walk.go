@@ -51,6 +51,7 @@ type Dissector struct {
 	keys   []*siblingKeys  // each depth's, reused
 	steps  []step          // a path's steps, reused
 	path   []byte          // a path's text, reused
+	names  nameCache       // names built for numbers, kept
 
 	routeSpec map[*family.Set]*family.Set // specRoutePairs, made when first needed
 	// specHand and specSet are the last lookup in routeSpec.
