@@ -261,3 +261,12 @@ func (d *Decoder) Leftover() int {
 	}
 	return len(d.rest)
 }
+
+// Over returns a decoder of the attributes in b that reads in d's byte
+// order and mode (strict or lenient), with offsets counted from base
+// (the position of b[0] in its message, as WithBase gives it): a decoder
+// set up once with WithOrder and Lenient serves as the template of every
+// message's.
+func (d Decoder) Over(b []byte, base int) Decoder {
+	return Decoder{rest: b, st: d.st&(stRot|stLenient) | uint64(cap(b)+base)<<stEnd}
+}

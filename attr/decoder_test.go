@@ -3,6 +3,7 @@ package attr_test
 import (
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -366,6 +367,56 @@ func TestNetByteOrderReads(t *testing.T) {
 		want := []uint64{0x0102, 0x01020304, 0x0102030405060708, 0x01020304}
 		if diff := cmp.Diff(want, got); diff != "" || d.Err() != nil {
 			t.Errorf("%v: (-want +got):\n%s %v", o, diff, d.Err())
+		}
+	}
+}
+
+// TestOver: a decoder made with Over from a template reads in the
+// template's order and mode, over the new bytes, with offsets from the
+// base given, and is the decoder NewDecoder, WithBase, WithOrder and
+// Lenient would make.
+func TestOver(t *testing.T) {
+	for _, o := range []nlwire.Order{nlwire.LittleEndian, nlwire.BigEndian} {
+		for _, lenient := range []bool{false, true} {
+			e := attr.NewEncoder(nil).WithOrder(o)
+			e.Uint32(1, 0x01020304)
+			e.Uint16(2, 0x0506)
+			b, err := e.Finish()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b = append(b, 0xff, 0xff) // a short tail: an error unless lenient
+			tmpl := attr.NewDecoder(nil).WithOrder(o)
+			want := attr.NewDecoder(b).WithBase(32).WithOrder(o)
+			if lenient {
+				tmpl, want = tmpl.Lenient(), want.Lenient()
+			}
+			d := tmpl.Over(b, 32)
+			var got []string
+			for d.Next() {
+				if !want.Next() {
+					t.Fatalf("%v lenient=%v: Over walks further than the decoder it stands for", o, lenient)
+				}
+				var v uint64
+				if d.Type() == 1 {
+					v = uint64(d.Uint32())
+				} else {
+					v = uint64(d.Uint16())
+				}
+				got = append(got, fmt.Sprintf("%d@%d=%#x", d.Type(), d.Offset(), v))
+				if d.Offset() != want.Offset() || d.Type() != want.Type() {
+					t.Errorf("%v lenient=%v: at %d type %d, want at %d type %d", o, lenient, d.Offset(), d.Type(), want.Offset(), want.Type())
+				}
+			}
+			if want.Next() {
+				t.Errorf("%v lenient=%v: Over stops early", o, lenient)
+			}
+			if diff := cmp.Diff([]string{"1@32=0x1020304", "2@40=0x506"}, got); diff != "" {
+				t.Errorf("%v lenient=%v: (-want +got):\n%s", o, lenient, diff)
+			}
+			if (d.Err() == nil) != lenient || fmt.Sprint(d.Err()) != fmt.Sprint(want.Err()) || d.Leftover() != want.Leftover() {
+				t.Errorf("%v lenient=%v: Err %v Leftover %d, want Err %v Leftover %d", o, lenient, d.Err(), d.Leftover(), want.Err(), want.Leftover())
+			}
 		}
 	}
 }

@@ -34,6 +34,10 @@ type Reader struct {
 	// rdDone, rdBad) in the low byte, and end, the datagram's capacity,
 	// above it.
 	st uint64
+	// dec is the template of Attrs' decoders: no bytes, the reader's
+	// byte order and mode. With it Attrs makes a decoder without a
+	// branch on either, which keeps it within the inliner's budget.
+	dec attr.Decoder
 }
 
 // The bits of Reader.st.
@@ -62,6 +66,7 @@ func (r Reader) WithOrder(o nlwire.Order) Reader {
 	if o.Swap() {
 		r.st |= rdSwap
 	}
+	r.dec = r.dec.WithOrder(o)
 	return r
 }
 
@@ -69,6 +74,7 @@ func (r Reader) WithOrder(o nlwire.Order) Reader {
 // header, like the kernel, instead of reporting an error.
 func (r Reader) Lenient() Reader {
 	r.st |= rdLenient
+	r.dec = r.dec.Lenient()
 	return r
 }
 
@@ -191,31 +197,13 @@ func (r *Reader) Order() nlwire.Order { return nlwire.Order(r.st & rdOrder) }
 // decoders.
 func (r *Reader) Attrs(hdrLen int) attr.Decoder {
 	m := r.msg
-	k := HeaderLen + Align(hdrLen)
-	if r.st&(rdSwap|rdLenient) != 0 || uint(k) > uint(len(m)) || hdrLen < 0 {
-		return r.attrsSlow(hdrLen)
+	k := min(HeaderLen+Align(hdrLen), len(m))
+	if uint(hdrLen) > uint(max(len(m)-HeaderLen, 0)) { // hdrLen < 0, or past the payload
+		r.st |= rdDone | (^r.st&rdDone)<<1 // rdBad, unless the walk had ended before
+		k = len(m)
 	}
 	// Offsets count from the message's start.
-	return attr.NewDecoder(m[k:]).WithBase(k)
-}
-
-// attrsSlow is Attrs for a payload shorter than hdrLen, or a reader that
-// is byte-swapped or lenient.
-func (r *Reader) attrsSlow(hdrLen int) attr.Decoder {
-	p := r.Payload()
-	if hdrLen < 0 || len(p) < hdrLen {
-		if r.st&rdDone == 0 {
-			r.st |= rdBad
-		}
-		r.st |= rdDone
-		return attr.NewDecoder(nil)
-	}
-	a := p[min(Align(hdrLen), len(p)):]
-	d := attr.NewDecoder(a).WithBase(cap(r.msg) - cap(a)).WithOrder(r.Order())
-	if r.st&rdLenient != 0 {
-		d = d.Lenient()
-	}
-	return d
+	return r.dec.Over(m[k:], k)
 }
 
 // Leftover returns the number of bytes after the last message that the
