@@ -72,6 +72,14 @@ func (k *Kind) FullName() string {
 // FamilyName returns the name of a netlink protocol as Kind.Family
 // gives it.
 func FamilyName(proto uint16) string {
+	if n := knownFamilyName(proto); n != "" {
+		return n
+	}
+	return "netlink-" + strconv.Itoa(int(proto))
+}
+
+// knownFamilyName is FamilyName of a protocol with tables, or "".
+func knownFamilyName(proto uint16) string {
 	switch proto {
 	case ProtoRoute:
 		return "route"
@@ -84,14 +92,14 @@ func FamilyName(proto uint16) string {
 	case ProtoXFRM:
 		return "xfrm"
 	}
-	return "netlink-" + strconv.Itoa(int(proto))
+	return ""
 }
 
-// familyName is FamilyName, a protocol without a name built once.
+// familyName is FamilyName, with the name of a protocol without tables
+// built once.
 func (d *Dissector) familyName(proto uint16) string {
-	switch proto {
-	case ProtoRoute, ProtoGeneric, ProtoNetfilter, ProtoSockDiag, ProtoXFRM:
-		return FamilyName(proto) // a constant
+	if n := knownFamilyName(proto); n != "" {
+		return n
 	}
 	return d.names.name("netlink-", proto, 10)
 }

@@ -100,9 +100,9 @@ func withNftSetTypeCount(spec []family.Attr) []family.Attr {
 // the nfgenmsg header; the batch delimiters by name; the nftables and
 // ctnetlink messages by their UAPI names, with the attribute sets of the
 // nftables and conntrack specs; the other subsystems by name, their
-// messages by number and their attributes by type. Only a message of a
-// subsystem past NFNL_SUBSYS_HOOK, or of another subsystem's message the
-// tables do not name, costs an allocation (its name).
+// messages by number and their attributes by type. A subsystem past
+// NFNL_SUBSYS_HOOK, or another subsystem's message the tables do not
+// name, is named by its number, from names (built once a number).
 func netfilterKind(k *Kind, h wire.Header, names *nameCache) {
 	k.Known, k.HeaderLen, k.Struct = true, nfgenmsgLen, "nfgenmsg"
 	switch h.Type {

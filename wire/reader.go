@@ -21,7 +21,7 @@ import (
 // [Reader.Lenient] stops silently there instead, as the kernel's
 // netlink_rcv_skb does.
 //
-// A Reader is a small value; copy it to walk the same datagram twice.
+// A Reader is a value; copy it to walk the same datagram twice.
 type Reader struct {
 	rest []byte // the bytes not walked yet, from the next header on
 	// msg is the current message, header included, padding excluded, or
