@@ -42,9 +42,8 @@
 //
 // Nothing but the optional socket adapter, nlsock, makes a system call:
 // the codec builds and runs on every GOOS and GOARCH, little- and
-// big-endian. (capture reads files by hand and writes them through
-// gopacket's pcapgo, whose live-capture code pulls golang.org/x/sys/unix
-// in on Linux; capture itself makes no system call.)
+// big-endian. capture reads and writes its files by hand: a program
+// that decodes or writes captures links no network stack and no cgo.
 //
 // # Stability
 //

@@ -8,9 +8,12 @@
 // length and 8 address bytes (zero), and sll_protocol: the netlink family
 // (NETLINK_ROUTE 0, NETLINK_GENERIC 16, ...).
 //
-// Files are written by github.com/gopacket/gopacket/pcapgo; this package
-// adds the pseudo-header, the family and the direction, and cuts records
-// to SnapLen. Files are read by hand (pcap.go, pcapng.go), because a
+// Files are written by hand, byte for byte as
+// github.com/gopacket/gopacket/pcapgo writes them (TestWriterMatchesPcapgo
+// compares the two), with the pseudo-header, the family and the
+// direction, records cut to SnapLen; a program that writes captures then
+// links neither that module nor the network stack it imports. Files are
+// read by hand too (pcap.go, pcapng.go), because a
 // capture of untrusted origin needs a reader that reports a malformed
 // record and goes on wherever the framing allows, and says where each
 // error is. pcapgo ends the reading at the first record it dislikes (a

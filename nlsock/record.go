@@ -6,8 +6,8 @@ package nlsock
 // from another sender are not recorded.
 //
 // capture.NewRecorder returns one that writes a pcap or pcapng capture;
-// this package does not import package capture, so that its users do not
-// pull in capture's dependencies (gopacket).
+// this package does not import package capture, so that its users link
+// only what they use.
 type Recorder interface {
 	Record(out bool, data []byte)
 }
