@@ -35,6 +35,9 @@
 //	                  whose requests are then not validated (a note says)
 //	-family F         the family of raw datagrams: route (default), generic, or a number
 //	-order O          the messages' byte order: auto (default), little, big, native
+//	-cpuprofile FILE  write a CPU profile of the run to FILE (pgo.sh makes
+//	                  default.pgo, the profile go build optimizes nldump by,
+//	                  from such runs)
 //
 // Malformed or truncated records are reported on standard error with
 // their record number and byte offset, and decoding goes on; the exit
@@ -51,6 +54,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 
@@ -87,6 +91,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		orderStr = fs.String("order", "auto", "byte order: auto, little, big or native")
 		genl     = genlFlag{}
 		specs    specFlag
+		profile  = fs.String("cpuprofile", "", "write a CPU profile of the run to `FILE` (see default.pgo)")
 	)
 	fs.Var(genl, "genl", "name a generic netlink family: ID=NAME (repeatable)")
 	fs.Var(&specs, "spec", "decode a family by its YNL spec FILE.yaml (repeatable)")
@@ -138,6 +143,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	default:
 		fmt.Fprintf(stderr, "nldump: unknown byte order %q\n", *orderStr)
 		return 2
+	}
+
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "nldump:", err)
+			return 2
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
 	}
 
 	size := 256 << 10

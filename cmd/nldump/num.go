@@ -31,6 +31,13 @@ func appendUintLong(b []byte, v uint64) []byte {
 	if v < 100 {
 		return append(b, digitPairs[2*v], digitPairs[2*v+1])
 	}
+	if v < 10000 { // offsets, lengths, MTUs: appended whole, without a loop
+		q, r := v/100, v%100
+		if q < 10 {
+			return append(b, byte('0'+q), digitPairs[2*r], digitPairs[2*r+1])
+		}
+		return append(b, digitPairs[2*q], digitPairs[2*q+1], digitPairs[2*r], digitPairs[2*r+1])
+	}
 	n := decimalLen(v)
 	b = slices.Grow(b, n)
 	end := len(b) + n
