@@ -268,3 +268,20 @@ func (d *Decoder) Leftover() int {
 func (d Decoder) Over(b []byte, base int) Decoder {
 	return Decoder{rest: b, st: d.st&(stRot|stLenient) | uint64(cap(b)+base)<<stEnd}
 }
+
+// On returns a decoder positioned on the attribute a, header included,
+// found by a walk of its own (as the kernel's tb[] of nlattr pointers
+// holds them): it reads in d's byte order and mode, counts offsets from
+// base (the position of a[0] in its message), and has nothing after a
+// to walk. a's nla_len is not read again: len(a) is the attribute's
+// length. A slice shorter than a header gives a decoder on nothing.
+//
+// Unlike Over, On takes its template by pointer: a template kept in a
+// larger value is then not copied for each attribute.
+func (d *Decoder) On(a []byte, base int) Decoder {
+	e := Decoder{rest: a[len(a):], st: d.st&(stRot|stLenient) | uint64(cap(a)+base)<<stEnd}
+	if len(a) >= HeaderLen {
+		e.cur = a
+	}
+	return e
+}

@@ -420,3 +420,54 @@ func TestOver(t *testing.T) {
 		}
 	}
 }
+
+// TestOn checks that a decoder made by On on an attribute a walk found
+// reads it as the walking decoder does (type, flags, length, offset,
+// payload, integers, its nest) and has nothing after it to walk.
+func TestOn(t *testing.T) {
+	for _, o := range []nlwire.Order{nlwire.LittleEndian, nlwire.BigEndian} {
+		e := attr.NewEncoder(nil).WithOrder(o)
+		e.Uint32(1, 0x01020304)
+		n := e.Begin(7)
+		e.Uint16(2, 0x0506)
+		e.End(n)
+		e.Uint64(3|attr.FlagNetByteOrder, 0x0102030405060708)
+		b, err := e.Finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		tmpl := attr.NewDecoder(nil).WithOrder(o).Lenient()
+		walk := attr.NewDecoder(b).WithBase(20).WithOrder(o).Lenient()
+		off := 0
+		for walk.Next() {
+			l := walk.Len() + attr.HeaderLen
+			d := tmpl.On(b[off:off+l], 20+off)
+			describe := func(d attr.Decoder) string {
+				s := fmt.Sprintf("type %d flags %#x len %d @%d %x present=%v", d.Type(), d.Flags(), d.Len(), d.Offset(), d.Bytes(), d.Present())
+				switch d.Len() {
+				case 4:
+					s += fmt.Sprintf(" u32 %#x", d.Uint32())
+				case 8:
+					s += fmt.Sprintf(" u64 %#x", d.Uint64())
+				}
+				for in := d.Nested(); in.Next(); {
+					s += fmt.Sprintf(" {%d@%d %#x}", in.Type(), in.Offset(), in.Uint16())
+				}
+				return s
+			}
+			if diff := cmp.Diff(describe(walk), describe(d)); diff != "" {
+				t.Errorf("%v: attribute at %d (-walk +On):\n%s", o, off, diff)
+			}
+			if d.Next() || d.Err() != nil || d.Leftover() != 0 {
+				t.Errorf("%v: On's decoder at %d walks on: Err %v Leftover %d", o, off, d.Err(), d.Leftover())
+			}
+			off += attr.Align(l)
+		}
+		if off != len(b) {
+			t.Fatalf("%v: walked %d of %d bytes", o, off, len(b))
+		}
+		if d := tmpl.On(b[:3], 0); d.Present() || d.Len() != 0 {
+			t.Errorf("%v: On of 3 bytes is on an attribute (len %d)", o, d.Len())
+		}
+	}
+}

@@ -118,6 +118,12 @@ func fastRuleOf(r *Rule) fastRule {
 	return fastNever
 }
 
+// leaf reports whether f accepts a leaf of n bytes of payload, of
+// nla_type raw, with nothing more to check.
+func (f fastRule) leaf(n int, raw uint16) bool {
+	return f.accepts(n) && f.class() == fastLeaf && raw&attr.FlagNested == 0
+}
+
 // fastOK reports whether an attribute with nla_type raw, in mode m,
 // meets what f's class asks of its flags and the mode.
 func (f fastRule) fastOK(raw uint16, m Mode) bool {

@@ -70,9 +70,8 @@ func (o Options) Validate(b []byte, p *Policy, m Mode) error {
 	if p == nil {
 		return nil
 	}
-	s := state{swap: o.Order.Swap(), warn: o.Warn, all: b, base: o.Base, inFull: o.inFull}
-	d := attr.NewDecoder(b).WithOrder(o.Order).WithBase(o.Base).Lenient()
-	if !s.parse(d, p, m, 0, nil, o.Base+len(b), 0) {
+	s := o.state(b, nil)
+	if !s.parse(b, p, m, 0, nil, 0) {
 		return s.error()
 	}
 	return nil
@@ -84,18 +83,19 @@ func (o Options) Validate(b []byte, p *Policy, m Mode) error {
 // occurrence, and type 0 and types above the policy's maximum type are
 // not stored (nor types beyond len(tb); give tb MaxType+1 entries). Use
 // Decoder.Present to tell filled entries; the stored decoders read in
-// o.Order and report offsets counted from o.Base. Nested attributes are
+// o.Order, report offsets counted from o.Base and, like the kernel's
+// tb[] pointers, stand for their attribute alone (attr.Decoder.On): Next
+// does not walk on from one. Nested attributes are
 // validated but not stored. On failure tb holds what was stored before
 // the offending attribute. A nil policy accepts anything and stores
 // nothing, as for Validate.
 func (o Options) Parse(b []byte, p *Policy, m Mode, tb []attr.Decoder) error {
-	s := state{swap: o.Order.Swap(), warn: o.Warn, all: b, base: o.Base, inFull: o.inFull}
-	d := attr.NewDecoder(b).WithOrder(o.Order).WithBase(o.Base).Lenient()
 	clear(tb)
 	if p == nil {
 		return nil
 	}
-	if !s.parse(d, p, m, 0, tb, o.Base+len(b), 0) {
+	s := o.state(b, nil)
+	if !s.parse(b, p, m, 0, tb, 0) {
 		return s.error()
 	}
 	return nil
@@ -113,13 +113,19 @@ func (o Options) ParseInto(b []byte, p *Policy, m Mode, tb []attr.Decoder, e *Er
 	if p == nil {
 		return true
 	}
-	s := state{swap: o.Order.Swap(), warn: o.Warn, all: b, base: o.Base, inFull: o.inFull, err: e}
-	d := attr.NewDecoder(b).WithOrder(o.Order).WithBase(o.Base).Lenient()
-	if !s.parse(d, p, m, 0, tb, o.Base+len(b), 0) {
+	s := o.state(b, e)
+	if !s.parse(b, p, m, 0, tb, 0) {
 		s.error()
 		return false
 	}
 	return true
+}
+
+// state returns the state of a run over b that records a failure in e
+// (a new Error if e is nil).
+func (o Options) state(b []byte, e *Error) state {
+	return state{swap: o.Order.Swap(), warn: o.Warn, all: b, base: o.Base, inFull: o.inFull, err: e,
+		end: o.Base + cap(b), tmpl: attr.NewDecoder(nil).WithOrder(o.Order).Lenient()}
 }
 
 // state is one validation run. It lives on the caller's stack.
@@ -139,7 +145,18 @@ type state struct {
 	all     []byte
 	base    int
 	scratch [8]byte
+	// The walk reads the attributes from slices of all whose capacity
+	// runs to the end of all's: end is the offset at which that ends,
+	// so the offset of any such slice x is end - cap(x). tmpl is a
+	// decoder of the run's byte order, lenient, which Parse's table
+	// entries are walked by.
+	end  int
+	tmpl attr.Decoder
 }
+
+// offsetOf returns the offset of x, a slice of the validated bytes
+// whose capacity runs to their end.
+func (s *state) offsetOf(x []byte) int { return s.end - cap(x) }
 
 // unwind adds t to the failing attribute's path as the failure returns
 // through the level of the attribute of type t.
@@ -198,20 +215,21 @@ func (s *state) failBare(errno nlwire.Errno) bool {
 	return s.fail(errno, msg, -1, nil)
 }
 
-// parse is __nla_validate_parse: it walks the attributes of d, checks
-// each known one against p and stores it in tb if tb is not nil. It
-// returns false after recording an error. end is the offset just past
-// the attributes; parent is the type of the attribute that holds them,
-// 0 at the top level.
+// parse is __nla_validate_parse: it walks the attributes in b (a slice
+// of the validated bytes with their capacity, see state.end) as
+// nla_for_each_attr does, checks each known one against p and stores it
+// in tb if tb is not nil. It returns false after recording an error.
+// parent is the type of the attribute that holds them, 0 at the top
+// level.
 //
-// d is taken by value: walked as a variable of parse's own frame, its
-// slices are updated without the write barriers a pointer to somebody
-// else's decoder would need.
-func (s *state) parse(dv attr.Decoder, p *Policy, m Mode, depth int, tb []attr.Decoder, end int, parent uint16) bool {
-	d := &dv
+// The walk reads the headers itself, into local variables, rather than
+// through an attr.Decoder, whose methods take its address and so keep it
+// in memory: the loop's values stay in registers.
+func (s *state) parse(b []byte, p *Policy, m Mode, depth int, tb []attr.Decoder, parent uint16) bool {
 	if depth >= MaxDepth {
 		return s.fail(nlwire.EINVAL, MsgDepth, -1, nil)
 	}
+	end := s.offsetOf(b) + len(b)
 	maxtype := p.maxType()
 	strictFrom := maxtype + 1 // from the policy's strict_start_type on, the walk is strict
 	if p.StrictStartType != 0 {
@@ -224,22 +242,48 @@ func (s *state) parse(dv attr.Decoder, p *Policy, m Mode, depth int, tb []attr.D
 	if s.inFull {
 		fast, byRule = nil, false
 	}
-	for d.Next() {
-		raw := d.RawType()
-		t := int(raw & attr.TypeMask)
-		// A compiled table covers types 1 to at most the maximum, so its
-		// look-up comes first.
-		f := fastNever
-		if t != 0 && uint(t) < uint(len(fast)) {
-			f = fast[t]
-		} else if t == 0 || t > maxtype {
-			if m&ModeMaxType != 0 {
-				s.unwind(uint16(t))
-				return s.fail(nlwire.EINVAL, MsgUnknownType, d.Offset(), nil)
+	swap := s.swap
+	for {
+		// First the leaves the compiled table accepts, while nothing is
+		// stored: a loop without a call, whose values all stay in
+		// registers (with the calls of the full loop below, they went
+		// through the stack on every attribute).
+		if tb == nil {
+			for len(b) >= attr.HeaderLen {
+				l := int(endian.Uint16(b, swap))
+				raw := endian.Uint16(b[2:], swap)
+				t := int(raw & attr.TypeMask)
+				if l < attr.HeaderLen || l > len(b) || uint(t) >= uint(len(fast)) || !fast[t].leaf(l-attr.HeaderLen, raw) {
+					break
+				}
+				b = b[min(attr.Align(l), len(b)):]
 			}
-			continue
-		} else if byRule {
-			f = fastRuleOf(p.rule(t))
+		}
+		if len(b) < attr.HeaderLen {
+			break
+		}
+		// nla_ok: 4 <= nla_len <= the bytes left.
+		l := int(endian.Uint16(b, swap))
+		if l < attr.HeaderLen || l > len(b) {
+			break
+		}
+		a := b[:l]
+		b = b[min(attr.Align(l), len(b)):]
+		raw := endian.Uint16(a[2:], swap)
+		t := int(raw & attr.TypeMask)
+		n := l - attr.HeaderLen
+		// A compiled table covers types 1 to at most the maximum (its
+		// entry 0 decides nothing).
+		f := fastNever
+		if uint(t) < uint(len(fast)) {
+			f = fast[t]
+		} else if byRule && t != 0 && t <= maxtype {
+			// An integer of its exact size without a call: most are.
+			if r := p.rule(t); r.Check == CheckNone && r.Len == 0 && r.Kind < numKinds && exactLen[r.Kind] != 0 {
+				f = makeFast(uint16(exactLen[r.Kind]), uint16(exactLen[r.Kind]), fastLeaf)
+			} else {
+				f = fastRuleOf(r)
+			}
 		}
 		// The compiled table decides the common cases here: a leaf of an
 		// accepted length, and for a mode that allows the attribute's
@@ -247,11 +291,11 @@ func (s *state) parse(dv attr.Decoder, p *Policy, m Mode, depth int, tb []attr.D
 		// from this loop (one call a level, which measured 15-20% of a
 		// compiled validation against three). Everything else, and every
 		// failure, goes through the full check.
-		if n := d.Len(); f.accepts(n) {
+		if f.accepts(n) {
 			if f.class() == fastLeaf {
 				if raw&attr.FlagNested == 0 {
 					if t < len(tb) {
-						tb[t] = *d
+						tb[t] = s.tmpl.On(a, s.offsetOf(a))
 					}
 					continue
 				}
@@ -260,29 +304,35 @@ func (s *state) parse(dv attr.Decoder, p *Policy, m Mode, depth int, tb []attr.D
 				// against its policy, if any (1 to 3 bytes are refused
 				// by the full check).
 				if f.class() == fastNest && n != 0 {
-					if nested := p.rule(t).Nested; nested != nil &&
-						!s.parse(d.Nested(), nested, am, depth+1, nil, d.Offset()+attr.HeaderLen+n, uint16(t)) {
+					if nested := p.rule(t).Nested; nested != nil && !s.parse(a[attr.HeaderLen:], nested, am, depth+1, nil, uint16(t)) {
 						s.unwind(uint16(t))
 						return false
 					}
 				}
 				if t < len(tb) {
-					tb[t] = *d
+					tb[t] = s.tmpl.On(a, s.offsetOf(a))
 				}
 				continue
 			}
 		}
-		if !s.attr(d, p.rule(t), t, m.strictFor(t >= strictFrom), depth) {
+		if t == 0 || t > maxtype {
+			if m&ModeMaxType != 0 {
+				s.unwind(uint16(t))
+				return s.fail(nlwire.EINVAL, MsgUnknownType, s.offsetOf(a), nil)
+			}
+			continue
+		}
+		if !s.attr(a, raw, p.rule(t), t, m.strictFor(t >= strictFrom), depth) {
 			s.unwind(uint16(t))
 			return false
 		}
 		if t < len(tb) {
-			tb[t] = *d
+			tb[t] = s.tmpl.On(a, s.offsetOf(a))
 		}
 	}
-	if n := d.Leftover(); n > 0 {
-		// The kernel's pr_warn and NL_SET_ERR_MSG; an error only with
-		// NL_VALIDATE_TRAILING.
+	if n := len(b); n > 0 {
+		// Bytes nla_ok refused: the kernel's pr_warn and
+		// NL_SET_ERR_MSG; an error only with NL_VALIDATE_TRAILING.
 		s.leftover = true
 		if s.warn != nil {
 			s.warn(Warning{Kind: WarnLeftover, Offset: end - n, Type: parent, Len: n})
@@ -302,13 +352,14 @@ func (m Mode) strictFor(strict bool) Mode {
 	return m
 }
 
-// attr is validate_nla for the attribute d is positioned on, of type t
+// attr is validate_nla for the attribute a (header included, a slice
+// of the validated bytes with their capacity) of nla_type raw, type t
 // (1..maxtype) and rule pt, in mode m (made strict from the policy's
 // StrictStartType on by the caller).
-func (s *state) attr(d *attr.Decoder, pt *Rule, t int, m Mode, depth int) bool {
-	b := d.Bytes()
+func (s *state) attr(a []byte, raw uint16, pt *Rule, t int, m Mode, depth int) bool {
+	b := a[attr.HeaderLen:len(a):len(a)]
 	n := len(b)
-	off := d.Offset()
+	off := s.offsetOf(a)
 	k := pt.Kind
 	if k >= numKinds {
 		// The kernel BUG()s on an unknown policy type; reject instead.
@@ -325,7 +376,7 @@ func (s *state) attr(d *attr.Decoder, pt *Rule, t int, m Mode, depth int) bool {
 	}
 
 	if m&ModeNested != 0 {
-		nested := d.Flags()&attr.FlagNested != 0
+		nested := raw&attr.FlagNested != 0
 		if k == Nested || k == NestedArray {
 			if !nested {
 				return s.fail(nlwire.EINVAL, MsgNestedMissing, off, pt)
@@ -398,12 +449,12 @@ func (s *state) attr(d *attr.Decoder, pt *Rule, t int, m Mode, depth int) bool {
 			return s.fail(nlwire.ERANGE, MsgFailed, off, pt)
 		}
 		if pt.Nested != nil {
-			inner := d.Nested()
+			inner := a[attr.HeaderLen:] // its capacity runs on, for offsets
 			if k == Nested {
-				if !s.parse(inner, pt.Nested, m, depth+1, nil, off+attr.HeaderLen+n, uint16(t)) {
+				if !s.parse(inner, pt.Nested, m, depth+1, nil, uint16(t)) {
 					return false // the inner error stands
 				}
-			} else if !s.array(&inner, pt.Nested, m, depth) {
+			} else if !s.array(inner, pt.Nested, m, depth) {
 				return false
 			}
 		}
@@ -452,23 +503,28 @@ func (s *state) attr(d *attr.Decoder, pt *Rule, t int, m Mode, depth int) bool {
 	return true
 }
 
-// array is nla_validate_array: each non-empty element of a nested array
-// must hold at least a header, and its contents are checked against p
-// one level down.
-func (s *state) array(d *attr.Decoder, p *Policy, m Mode, depth int) bool {
-	for d.Next() {
-		n := d.Len()
-		if n == 0 {
+// array is nla_validate_array: each non-empty element of the nested
+// array b (a slice of the validated bytes with their capacity) must hold
+// at least a header, and its contents are checked against p one level
+// down.
+func (s *state) array(b []byte, p *Policy, m Mode, depth int) bool {
+	for len(b) >= attr.HeaderLen {
+		l := int(endian.Uint16(b, s.swap))
+		if l < attr.HeaderLen || l > len(b) {
+			break
+		}
+		e := b[:l]
+		b = b[min(attr.Align(l), len(b)):]
+		t := endian.Uint16(e[2:], s.swap) & attr.TypeMask
+		if n := l - attr.HeaderLen; n == 0 {
 			continue
-		}
-		if n < attr.HeaderLen {
+		} else if n < attr.HeaderLen {
 			// The kernel reports the element policy's entry 0.
-			s.unwind(d.Type())
-			return s.fail(nlwire.ERANGE, MsgArrayShort, d.Offset(), p.rule0())
+			s.unwind(t)
+			return s.fail(nlwire.ERANGE, MsgArrayShort, s.offsetOf(e), p.rule0())
 		}
-		inner := d.Nested()
-		if !s.parse(inner, p, m, depth+1, nil, d.Offset()+attr.HeaderLen+n, d.Type()) {
-			s.unwind(d.Type())
+		if !s.parse(e[attr.HeaderLen:], p, m, depth+1, nil, t) {
+			s.unwind(t)
 			return false
 		}
 	}
