@@ -111,3 +111,31 @@ func TestWriterMatchesPcapgo(t *testing.T) {
 		}
 	})
 }
+
+// TestWriterZeroTime checks that a record of the zero Time is stamped
+// with the time of writing in both formats.
+func TestWriterZeroTime(t *testing.T) {
+	for _, f := range []Format{PCAP, PCAPNG} {
+		var buf bytes.Buffer
+		w, err := NewWriter(&buf, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := time.Now()
+		if err := w.Write(&Record{Data: datagram(20, 1), Length: 20}); err != nil {
+			t.Fatal(err)
+		}
+		w.Flush()
+		after := time.Now()
+		r, err := NewReader(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.Next() {
+			t.Fatalf("%v: no record: %v", f, r.Err())
+		}
+		if got := r.Record().Time; got.Before(before.Truncate(time.Second)) || got.After(after) {
+			t.Errorf("%v: a zero time is written as %v, not between %v and %v", f, got, before, after)
+		}
+	}
+}

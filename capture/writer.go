@@ -25,7 +25,9 @@ const SnapLen = 1 << 18
 // true, and tshark and tcpdump read it (they refuse longer netlink
 // records, and stop reading the file there). Both formats are written
 // little-endian, with nanosecond timestamps, byte for byte as
-// github.com/gopacket/gopacket/pcapgo writes them (TestWriterMatchesPcapgo);
+// github.com/gopacket/gopacket/pcapgo writes records with a time
+// (TestWriterMatchesPcapgo; on 32-bit platforms pcapgo also caps a
+// recorded length at MaxInt32, where Writer writes up to MaxUint32);
 // writing them here keeps that module, and the network stack it imports,
 // out of programs that only write captures.
 type Writer struct {
@@ -112,8 +114,10 @@ func pad4(n int) int { return -n & 3 }
 // Write records rec: its Time, Protocol, PktType, Direction (pcapng
 // only) and Data. A Length above len(Data) records a cut datagram. Data
 // longer than SnapLen-PseudoHeaderLen bytes is cut to that, and recorded
-// with its length (the larger of Length and len(Data)). A pcap record of
-// the zero Time is stamped with the time of writing, as pcapgo does.
+// with its length (the larger of Length and len(Data)). A record of the
+// zero Time is stamped with the time of writing (as pcapgo does in pcap;
+// in pcapng it wrote the zero Time's overflowed nanoseconds, year 2339).
+// pcapng holds times from 1678 to 2262, those of time.Time.UnixNano.
 func (w *Writer) Write(rec *Record) error {
 	data := rec.Data[:min(len(rec.Data), SnapLen-PseudoHeaderLen)]
 	caplen := uint32(PseudoHeaderLen + len(data))
@@ -121,8 +125,12 @@ func (w *Writer) Write(rec *Record) error {
 	length := uint32(min(uint64(max(rec.Length, len(rec.Data)))+PseudoHeaderLen, math.MaxUint32))
 	le := binary.LittleEndian
 	b := w.buf[:0]
+	t := rec.Time
+	if t.IsZero() {
+		t = time.Now()
+	}
 	if w.ng {
-		ts := uint64(rec.Time.UnixNano())
+		ts := uint64(t.UnixNano())
 		total := 28 + caplen + uint32(pad4(int(caplen))) + 4
 		if rec.Direction != DirectionUnknown {
 			total += 12 // epb_flags and opt_endofopt
@@ -135,10 +143,6 @@ func (w *Writer) Write(rec *Record) error {
 		b = le.AppendUint32(b, caplen)
 		b = le.AppendUint32(b, length)
 	} else {
-		t := rec.Time
-		if t.IsZero() {
-			t = time.Now()
-		}
 		b = le.AppendUint32(b, uint32(t.Unix()))
 		b = le.AppendUint32(b, uint32(t.Nanosecond()))
 		b = le.AppendUint32(b, caplen)

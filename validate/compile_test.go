@@ -18,6 +18,12 @@ type compiledOutcome struct {
 	Warnings []Warning
 	Filled   []int // the types Parse stored
 	Bytes    [][]byte
+	// The same of Validate, which walks the leaves a compiled table
+	// accepts in a loop of its own (Parse stores every attribute, so
+	// it never takes that loop).
+	ValidateErr      *Error
+	ValidateRule     Rule
+	ValidateWarnings []Warning
 }
 
 func compileOutcome(b []byte, p *Policy, m Mode, o nlwire.Order) compiledOutcome {
@@ -32,23 +38,34 @@ func fullOutcome(b []byte, p *Policy, m Mode, o nlwire.Order) compiledOutcome {
 
 func outcomeOf(b []byte, p *Policy, m Mode, o nlwire.Order, inFull bool) compiledOutcome {
 	var out compiledOutcome
+	warnings := &out.Warnings
 	opts := Options{Order: o, Base: 20, inFull: inFull, Warn: func(w Warning) {
 		if w.Rule != nil {
 			r := *w.Rule
 			r.Nested, r.Func = nil, nil
 			w.Rule = &r
 		}
-		out.Warnings = append(out.Warnings, w)
+		*warnings = append(*warnings, w)
 	}}
-	tb := make([]attr.Decoder, 40)
-	if err := opts.Parse(b, p, m, tb); err != nil {
-		out.Err = err.(*Error)
-		if out.Err.Rule != nil {
-			out.Rule = *out.Err.Rule
-			out.Rule.Nested, out.Rule.Func = nil, nil
-			out.Err.Rule = nil
+	// errorOf returns err as an *Error without its rule, and the rule
+	// as a value.
+	errorOf := func(err error) (*Error, Rule) {
+		if err == nil {
+			return nil, Rule{}
 		}
+		e := err.(*Error)
+		var r Rule
+		if e.Rule != nil {
+			r = *e.Rule
+			r.Nested, r.Func = nil, nil
+			e.Rule = nil
+		}
+		return e, r
 	}
+	tb := make([]attr.Decoder, 40)
+	out.Err, out.Rule = errorOf(opts.Parse(b, p, m, tb))
+	warnings = &out.ValidateWarnings
+	out.ValidateErr, out.ValidateRule = errorOf(opts.Validate(b, p, m))
 	for t := range tb {
 		if tb[t].Present() {
 			out.Filled = append(out.Filled, t)

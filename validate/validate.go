@@ -84,10 +84,10 @@ func (o Options) Validate(b []byte, p *Policy, m Mode) error {
 // not stored (nor types beyond len(tb); give tb MaxType+1 entries). Use
 // Decoder.Present to tell filled entries; the stored decoders read in
 // o.Order, report offsets counted from o.Base and, like the kernel's
-// tb[] pointers, stand for their attribute alone (attr.Decoder.On): Next
-// does not walk on from one. Nested attributes are
-// validated but not stored. On failure tb holds what was stored before
-// the offending attribute. A nil policy accepts anything and stores
+// tb[] pointers, stand for their attribute alone (attr.Decoder.On): Next,
+// Find, All and Scatter see nothing after it, and Leftover is 0. Nested
+// attributes are validated but not stored. On failure tb holds what was
+// stored before the offending attribute. A nil policy accepts anything and stores
 // nothing, as for Validate.
 func (o Options) Parse(b []byte, p *Policy, m Mode, tb []attr.Decoder) error {
 	clear(tb)
@@ -149,7 +149,7 @@ type state struct {
 	// runs to the end of all's: end is the offset at which that ends,
 	// so the offset of any such slice x is end - cap(x). tmpl is a
 	// decoder of the run's byte order, lenient, which Parse's table
-	// entries are walked by.
+	// entries are made from (attr.Decoder.On).
 	end  int
 	tmpl attr.Decoder
 }
