@@ -2,6 +2,7 @@ package capture
 
 import (
 	"bytes"
+	"io"
 	"math"
 	"runtime"
 	"testing"
@@ -136,6 +137,26 @@ func TestWriterZeroTime(t *testing.T) {
 		}
 		if got := r.Record().Time; got.Before(before.Truncate(time.Second)) || got.After(after) {
 			t.Errorf("%v: a zero time is written as %v, not between %v and %v", f, got, before, after)
+		}
+	}
+}
+
+// TestWriterAllocs checks that writing a record, with a direction and
+// padding in pcapng, allocates nothing once the Writer's buffer has grown.
+func TestWriterAllocs(t *testing.T) {
+	for _, f := range []Format{PCAP, PCAPNG} {
+		w, err := NewWriter(io.Discard, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec := Record{Time: time.Unix(1, 2), Direction: DirectionOutbound, Data: datagram(21, 1), Length: 21}
+		w.Write(&rec)
+		if n := testing.AllocsPerRun(1000, func() {
+			if err := w.Write(&rec); err != nil {
+				panic(err)
+			}
+		}); n != 0 {
+			t.Errorf("%v: %v allocations per record, want 0", f, n)
 		}
 	}
 }

@@ -87,8 +87,8 @@ func (o Options) Validate(b []byte, p *Policy, m Mode) error {
 // tb[] pointers, stand for their attribute alone (attr.Decoder.On): Next,
 // Find, All and Scatter see nothing after it, and Leftover is 0. Nested
 // attributes are validated but not stored. On failure tb holds what was
-// stored before the offending attribute. A nil policy accepts anything and stores
-// nothing, as for Validate.
+// stored before the offending attribute. A nil policy accepts anything
+// and stores nothing, as for Validate.
 func (o Options) Parse(b []byte, p *Policy, m Mode, tb []attr.Decoder) error {
 	clear(tb)
 	if p == nil {
@@ -125,7 +125,7 @@ func (o Options) ParseInto(b []byte, p *Policy, m Mode, tb []attr.Decoder, e *Er
 // (a new Error if e is nil).
 func (o Options) state(b []byte, e *Error) state {
 	return state{swap: o.Order.Swap(), warn: o.Warn, all: b, base: o.Base, inFull: o.inFull, err: e,
-		end: o.Base + cap(b), tmpl: attr.NewDecoder(nil).WithOrder(o.Order).Lenient()}
+		tmpl: attr.NewDecoder(nil).WithOrder(o.Order).Lenient()}
 }
 
 // state is one validation run. It lives on the caller's stack.
@@ -145,18 +145,14 @@ type state struct {
 	all     []byte
 	base    int
 	scratch [8]byte
-	// The walk reads the attributes from slices of all whose capacity
-	// runs to the end of all's: end is the offset at which that ends,
-	// so the offset of any such slice x is end - cap(x). tmpl is a
-	// decoder of the run's byte order, lenient, which Parse's table
-	// entries are made from (attr.Decoder.On).
-	end  int
+	// tmpl is a decoder of the run's byte order, lenient, which Parse's
+	// table entries are made from (attr.Decoder.On).
 	tmpl attr.Decoder
 }
 
-// offsetOf returns the offset of x, a slice of the validated bytes
-// whose capacity runs to their end.
-func (s *state) offsetOf(x []byte) int { return s.end - cap(x) }
+// offsetOf returns the offset of x, a slice of all whose capacity runs
+// to the end of all's, as every slice the walk takes does.
+func (s *state) offsetOf(x []byte) int { return s.base + cap(s.all) - cap(x) }
 
 // unwind adds t to the failing attribute's path as the failure returns
 // through the level of the attribute of type t.
@@ -216,7 +212,7 @@ func (s *state) failBare(errno nlwire.Errno) bool {
 }
 
 // parse is __nla_validate_parse: it walks the attributes in b (a slice
-// of the validated bytes with their capacity, see state.end) as
+// of the validated bytes with their capacity, see state.offsetOf) as
 // nla_for_each_attr does, checks each known one against p and stores it
 // in tb if tb is not nil. It returns false after recording an error.
 // parent is the type of the attribute that holds them, 0 at the top
@@ -224,7 +220,9 @@ func (s *state) failBare(errno nlwire.Errno) bool {
 //
 // The walk reads the headers itself, into local variables, rather than
 // through an attr.Decoder, whose methods take its address and so keep it
-// in memory: the loop's values stay in registers.
+// in memory: the loop's values stay in registers. Each loop reads the
+// header in place: a helper shared by them, returning the length, type
+// and nla_ok's verdict, measured a quarter more instructions.
 func (s *state) parse(b []byte, p *Policy, m Mode, depth int, tb []attr.Decoder, parent uint16) bool {
 	if depth >= MaxDepth {
 		return s.fail(nlwire.EINVAL, MsgDepth, -1, nil)
@@ -273,12 +271,12 @@ func (s *state) parse(b []byte, p *Policy, m Mode, depth int, tb []attr.Decoder,
 		t := int(raw & attr.TypeMask)
 		n := l - attr.HeaderLen
 		// A compiled table covers types 1 to at most the maximum (its
-		// entry 0 decides nothing).
+		// entry 0 decides nothing); a policy not compiled decides
+		// integers of their exact size without calling fastRuleOf.
 		f := fastNever
 		if uint(t) < uint(len(fast)) {
 			f = fast[t]
 		} else if byRule && t != 0 && t <= maxtype {
-			// An integer of its exact size without a call: most are.
 			if r := p.rule(t); r.Check == CheckNone && r.Len == 0 && r.Kind < numKinds && exactLen[r.Kind] != 0 {
 				f = makeFast(uint16(exactLen[r.Kind]), uint16(exactLen[r.Kind]), fastLeaf)
 			} else {

@@ -510,3 +510,28 @@ func TestTableNames(t *testing.T) {
 		t.Errorf("walked %d attribute sets: the tables are not where the test looks", len(seen))
 	}
 }
+
+// TestCPUProfile checks that -cpuprofile writes a profile (gzipped, as
+// pprof writes them) of a run that decodes as usual, and that a path it
+// cannot create is a usage error.
+func TestCPUProfile(t *testing.T) {
+	prof := filepath.Join(t.TempDir(), "cpu.prof")
+	var out, errb bytes.Buffer
+	if status := run([]string{"-cpuprofile", prof, "../../testdata/route-dumps.pcap"}, nil, &out, &errb); status != 0 {
+		t.Fatalf("status %d: %s", status, errb.String())
+	}
+	if !strings.Contains(out.String(), "RTM_NEWLINK") {
+		t.Errorf("the profiled run printed no RTM_NEWLINK")
+	}
+	b, err := os.ReadFile(prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+		t.Errorf("the profile is not gzipped pprof output: % x", b[:min(len(b), 8)])
+	}
+	errb.Reset()
+	if status := run([]string{"-cpuprofile", filepath.Join(prof, "x"), "../../testdata/route-dumps.pcap"}, nil, io.Discard, &errb); status != 2 || !strings.Contains(errb.String(), "nldump:") {
+		t.Errorf("an uncreatable profile path: status %d, %q", status, errb.String())
+	}
+}
